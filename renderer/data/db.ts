@@ -1,0 +1,46 @@
+/**
+ * The workspace database. Table names and record types come from the registry in
+ * shared/domain/workspace.ts; this file only adds what IndexedDB needs: primary keys
+ * and indexes, versioned.
+ *
+ * Rules for changing it: never change a primary key; every new version that reshapes
+ * data gets an `.upgrade()` and a test that opens a database written by the previous
+ * version.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { WorkspaceRecord, WorkspaceTableName } from '@shared/domain/workspace';
+
+export const DATABASE_NAME = 'governance-cockpit';
+
+/** Indexes per table, Dexie syntax; the first entry is the primary key. */
+const schemaV1: Record<WorkspaceTableName, string> = {
+  settings: 'id',
+  engagements: 'id, name',
+  teams: 'id, engagementId',
+  people: 'id, engagementId',
+  roleAssignments: 'id, engagementId, personId',
+  governanceForums: 'id, engagementId',
+  rituals: 'id, engagementId',
+  meetingOccurrences: 'id, engagementId, ritualId',
+  standardItems: 'id, engagementId',
+  communicationPlan: 'id, engagementId',
+  kpiDefinitions: 'id, engagementId',
+  sprints: 'id, engagementId, teamId',
+  kpiMeasurements: 'id, engagementId, [teamId+sprintId], kpiId',
+  escalationPaths: 'id, engagementId',
+  escalations: 'id, engagementId, [engagementId+status]',
+  risks: 'id, engagementId, [engagementId+status], ownerId',
+  riskEvents: 'id, engagementId, riskId',
+  decisions: 'id, engagementId',
+  actionItems: 'id, engagementId, [engagementId+status], ownerId',
+  checkpoints: 'id, engagementId',
+};
+
+export type CockpitTables = { [T in WorkspaceTableName]: Table<WorkspaceRecord<T>, string> };
+export type CockpitDatabase = Dexie & CockpitTables;
+
+export function openCockpitDatabase(name: string = DATABASE_NAME): CockpitDatabase {
+  const db = new Dexie(name) as CockpitDatabase;
+  db.version(1).stores(schemaV1);
+  return db;
+}

@@ -1,0 +1,39 @@
+/**
+ * The renderer's data layer: one database per origin and the repositories over it.
+ * Components read with live queries (`useLiveQuery`) and write through these functions.
+ */
+import { openCockpitDatabase, type CockpitDatabase } from './db';
+import { systemClock, type Clock } from './clock';
+import { createEngagementRepository } from './engagement-repository';
+import { createAppendOnlyRepository, createRecordRepository } from './record-repository';
+import { createWorkspaceRepository } from './workspace-repository';
+
+export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
+  const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
+  return {
+    workspace: createWorkspaceRepository(db, clock),
+    engagements: createEngagementRepository(db, clock),
+    teams: record('teams'),
+    people: record('people'),
+    roleAssignments: record('roleAssignments'),
+    governanceForums: record('governanceForums'),
+    rituals: record('rituals'),
+    meetingOccurrences: record('meetingOccurrences'),
+    standardItems: record('standardItems'),
+    communicationPlan: record('communicationPlan'),
+    kpiDefinitions: record('kpiDefinitions'),
+    kpiMeasurements: createAppendOnlyRepository(db, 'kpiMeasurements'),
+    sprints: record('sprints'),
+    escalationPaths: record('escalationPaths'),
+    escalations: record('escalations'),
+    risks: record('risks'),
+    riskEvents: createAppendOnlyRepository(db, 'riskEvents'),
+    decisions: record('decisions'),
+    actionItems: record('actionItems'),
+    checkpoints: record('checkpoints'),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export const db = openCockpitDatabase();
+export const repositories = createRepositories(db);

@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Table } from 'dexie';
+import { sourcingModelLabels } from '@shared/domain/engagement';
+import { computeTeamOverlaps } from '@shared/portfolio/team-overlap';
+import { describeOverlap } from '@shared/time/overlap';
+import { db, repositories } from '../../data';
+import { ConfirmDialog } from '../../app/Dialog';
+import { useUiStore } from '../../app/ui-store';
+import { useToday } from '../../app/use-today';
+import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
+import { OverlapBadge } from './OverlapBadge';
+import { OverlapTimeline } from './OverlapTimeline';
+
+export function EngagementPage({ engagementId }: { engagementId: string }) {
+  const today = useToday();
+  const [, navigate] = useLocation();
+  const openEngagementForm = useUiStore((state) => state.openEngagementForm);
+  const notify = useUiStore((state) => state.notify);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  // `null` = loaded and not found, `undefined` = still loading.
+  const data = useLiveQuery(
+    async () => {
+      const engagement = await db.engagements.get(engagementId);
+      if (!engagement) return null;
+      const countOf = (table: Table<unknown, string>) => table.where('engagementId').equals(engagementId).count();
+      const [teams, forums, rituals, kpis, decisions, openRisks, openEscalations, openActions, people] = await Promise.all([
+        db.teams.where('engagementId').equals(engagementId).sortBy('name'),
+        countOf(db.governanceForums),
+        db.rituals.where('engagementId').equals(engagementId).filter((ritual) => ritual.retiredOn === null).count(),
+        countOf(db.kpiDefinitions),
+        countOf(db.decisions),
+        db.risks.where('[engagementId+status]').anyOf(['open', 'monitoring', 'occurred'].map((status) => [engagementId, status])).count(),
+        db.escalations.where('[engagementId+status]').equals([engagementId, 'open']).count(),
+        db.actionItems.where('[engagementId+status]').anyOf(['open', 'in-progress'].map((status) => [engagementId, status])).toArray(),
+        countOf(db.people),
+      ]);
+      return {
+        engagement,
+        teams,
+        counts: { forums, rituals, kpis, decisions, openRisks, openEscalations, people, openActions: openActions.length },
+        overdueActions: openActions.filter((action) => action.dueOn !== null && action.dueOn < today).length,
+      };
+    },
+    [engagementId, today],
+  );
+
+  if (data === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (data === null) {
+    return (
+      <section className="card">
+        <h1>Engagement not found</h1>
+        <p>It may have been deleted, or the workspace was replaced by an import.</p>
+        <Link href="/">Back to the portfolio</Link>
+      </section>
+    );
+  }
+
+  const { engagement, teams, counts, overdueActions } = data;
+  const overlaps = new Map(computeTeamOverlaps(engagement, teams, today).map((entry) => [entry.teamId, entry.overlap]));
+  const engineers = teams.reduce((sum, team) => sum + team.size, 0);
+
+  async function deleteEngagement() {
+    try {
+      await repositories.engagements.remove(engagement.id);
+      notify('success', `Deleted ${engagement.name} and everything recorded for it.`);
+      navigate('/');
+    } catch (error) {
+      notify('error', `${engagement.name} could not be deleted: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setConfirmingDelete(false);
+    }
+  }
+
+  return (
+    <article className="stack" aria-labelledby="engagement-title">
+      <nav aria-label="Breadcrumb" className="muted">
+        <Link href="/">Portfolio</Link> / {engagement.name}
+      </nav>
+      <div className="page-title">
+        <div>
+          <h1 id="engagement-title">{engagement.name}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {engagement.client} with {engagement.partner} · {sourcingModelLabels[engagement.sourcingModel]} · {engagement.status}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => openEngagementForm({ mode: 'edit', engagementId: engagement.id })}>
+            Edit engagement
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
+            Delete…
+          </button>
+        </div>
+      </div>
+
+      <div className="stat-grid" aria-label="Engagement at a glance">
+        <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
+        <Stat label="Open risks" value={counts.openRisks} />
+        <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
+        <Stat label="Open actions" value={counts.openActions} detail={`${overdueActions} overdue`} alert={overdueActions > 0} />
+        <Stat label="Decisions" value={counts.decisions} />
+        <Stat label="Active rituals" value={counts.rituals} detail={`${counts.forums} governance forums`} />
+        <Stat label="KPIs tracked" value={counts.kpis} />
+        <Stat label="People" value={counts.people} />
+      </div>
+
+      <section className="card" aria-labelledby="facts-title">
+        <h2 id="facts-title">Engagement facts</h2>
+        <dl className="facts">
+          <dt>Client</dt>
+          <dd>{engagement.client}</dd>
+          <dt>Partner</dt>
+          <dd>{engagement.partner}</dd>
+          <dt>Engagement lead</dt>
+          <dd>{engagement.engagementLead}</dd>
+          <dt>Client time zone</dt>
+          <dd>
+            {engagement.clientTimeZone}, working {minutesToWallTime(engagement.clientWorkingHours.start)}–
+            {minutesToWallTime(engagement.clientWorkingHours.end)}
+          </dd>
+          <dt>Started</dt>
+          <dd>{formatCalendarDate(engagement.startDate)}</dd>
+          <dt>Confidentiality label</dt>
+          <dd>{engagement.confidentialityLabel}</dd>
+          {engagement.description && (
+            <>
+              <dt>Description</dt>
+              <dd>{engagement.description}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="teams-title">
+        <h2 id="teams-title">Teams and working-hours overlap</h2>
+        <p className="muted">
+          Today ({formatCalendarDate(today)}), in the client's time ({engagement.clientTimeZone}). Blue: client hours; green: team hours; dark
+          green: shared hours. Daylight-saving changes on either side move these figures.
+        </p>
+        {teams.length === 0 ? (
+          <p>No teams yet. Add them with “Edit engagement”.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Engineers</th>
+                <th scope="col">Time zone</th>
+                <th scope="col">Overlap</th>
+                <th scope="col" style={{ width: '38%' }}>
+                  Day in client time
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) => {
+                const overlap = overlaps.get(team.id)!;
+                return (
+                  <tr key={team.id} data-testid="team-row">
+                    <td>
+                      <strong>{team.name}</strong>
+                      <div className="muted">{team.scope}</div>
+                    </td>
+                    <td>
+                      {team.size} <span className="muted">({team.provider})</span>
+                    </td>
+                    <td>
+                      {team.location && <div>{team.location}</div>}
+                      <div className="muted">
+                        {team.timeZone}, {minutesToWallTime(team.workingHours.start)}–{minutesToWallTime(team.workingHours.end)}
+                      </div>
+                    </td>
+                    <td>
+                      <OverlapBadge overlap={overlap} />
+                      <div className="muted">{describeOverlap(overlap)}</div>
+                    </td>
+                    <td>
+                      <OverlapTimeline
+                        date={today}
+                        clientZone={engagement.clientTimeZone}
+                        clientHours={engagement.clientWorkingHours}
+                        team={team}
+                        overlap={overlap}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {confirmingDelete && (
+        <ConfirmDialog
+          title={`Delete ${engagement.name}?`}
+          confirmLabel="Delete engagement"
+          danger
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={deleteEngagement}
+        >
+          <p>
+            This removes the engagement, its {plural(teams.length, 'team')}, {plural(counts.openRisks, 'open risk')},{' '}
+            {plural(counts.decisions, 'decision')} and every other record kept for it. It cannot be undone; export a backup first if you may need it.
+          </p>
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}
+
+function Stat(props: { label: string; value: number; detail?: string; alert?: boolean }) {
+  return (
+    <div className="stat" data-alert={props.alert ? 'true' : undefined}>
+      <span className="muted">{props.label}</span>
+      <strong>{props.value.toLocaleString()}</strong>
+      {props.detail && <span className="muted">{props.detail}</span>}
+    </div>
+  );
+}

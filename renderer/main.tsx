@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { db, repositories } from './data';
+import './app/styles.css';
+
+// Another window upgraded the database schema: this one must reload rather than keep
+// writing with an outdated idea of the tables.
+db.on('versionchange', () => {
+  db.close();
+  document.body.innerHTML =
+    '<p style="font-family: system-ui; padding: 2rem">Governance Cockpit was updated in another window. Reload this window to continue.</p>';
+  return false;
+});
+
+async function start() {
+  await repositories.workspace.ensureSettings();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const paragraph = document.createElement('p');
+  paragraph.style.cssText = 'font-family: system-ui; padding: 2rem';
+  paragraph.textContent = `Governance Cockpit could not open its database: ${message}`;
+  document.body.replaceChildren(paragraph);
+});

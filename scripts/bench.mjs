@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the foundation's performance figures, measured in headless Chromium.
+ *
+ *  (a) workspace import throughput vs raw Dexie bulkPut of the same records, same run;
+ *  (b) time from navigation to a rendered portfolio over the stress workspace;
+ *  (c) the renderer bundle, gzipped.
+ *
+ * Targets: import >= 70% of raw bulkPut, portfolio < 1 s, bundle < 400 KB gzipped.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const portfolioRuns = 5;
+const today = process.env.BENCH_TODAY ?? new Date().toISOString().slice(0, 10);
+
+function log(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+function gzippedSizes(folder) {
+  const sizes = { js: 0, css: 0, fonts: 0, jsRaw: 0 };
+  for (const entry of readdirSync(folder, { recursive: true })) {
+    const file = join(folder, String(entry));
+    if (!statSync(file).isFile()) continue;
+    if (/\.(js|css)$/.test(file)) {
+      const bytes = readFileSync(file);
+      const gz = gzipSync(bytes, { level: 9 }).length;
+      if (file.endsWith('.js')) {
+        sizes.js += gz;
+        sizes.jsRaw += bytes.length;
+      } else sizes.css += gz;
+    } else if (/\.woff2?$/.test(file)) sizes.fonts += statSync(file).size;
+  }
+  return sizes;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
+
+async function main() {
+  log('Building the renderer and the benchmark page…');
+  await build({ logLevel: 'warn' });
+  await build({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
+  const bundle = gzippedSizes('dist/renderer/assets');
+
+  const server = await preview({ configFile: 'bench/vite.bench.config.ts', preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const { port } = server.httpServer.address();
+  const origin = `http://127.0.0.1:${port}`;
+  const home = mkdtempSync(join(tmpdir(), 'cockpit-bench-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--js-flags=--max-old-space-size=6144'],
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: `${home}/config`, XDG_CACHE_HOME: `${home}/cache`, XDG_DATA_HOME: `${home}/data` },
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+
+    log(`Generating the stress workspace in Chromium and importing it (today = ${today})…`);
+    await page.goto(`${origin}/bench/index.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const result = await page.evaluate((day) => window.cockpitBench.runImportBench(day), today);
+
+    const rawRate = result.records / (result.rawBulkPutMs / 1000);
+    const importRate = result.records / (result.importMs / 1000);
+    const ratio = importRate / rawRate;
+
+    const portfolioTimes = [];
+    const engagementCount = 50;
+    for (let run = 0; run < portfolioRuns; run++) {
+      await page.goto('about:blank');
+      await page.goto(`${origin}/renderer/index.html#/`);
+      await page.waitForFunction((expected) => document.querySelectorAll('[data-testid="portfolio-row"]').length === expected, engagementCount, {
+        timeout: 60_000,
+        polling: 'raf',
+      });
+      portfolioTimes.push(await page.evaluate(() => performance.now()));
+    }
+    portfolioTimes.sort((a, b) => a - b);
+    const portfolioMedian = portfolioTimes[Math.floor(portfolioTimes.length / 2)];
+
+    log('');
+    log(`Stress workspace: ${result.records.toLocaleString('en')} records, backup file ${result.backupMegabytes.toFixed(1)} MB, generated in ${(result.generateMs / 1000).toFixed(2)} s`);
+    log('');
+    log('(a) Import throughput');
+    log(`    raw Dexie bulkPut (same records, one transaction): ${(result.rawBulkPutMs / 1000).toFixed(2)} s = ${Math.round(rawRate).toLocaleString('en')} records/s`);
+    log(`    workspace import (parse + validate + write):       ${(result.importMs / 1000).toFixed(2)} s = ${Math.round(importRate).toLocaleString('en')} records/s`);
+    log(`      of which parse + validate ${(result.importParseAndValidateMs / 1000).toFixed(2)} s, write ${(result.importWriteMs / 1000).toFixed(2)} s`);
+    log(`    ratio import / raw bulkPut: ${(ratio * 100).toFixed(1)}% (target >= 70%: ${verdict(ratio >= 0.7)})`);
+    log('');
+    log(`(b) Navigation to rendered portfolio (${engagementCount} engagements), ${portfolioRuns} runs`);
+    log(`    median ${portfolioMedian.toFixed(0)} ms, min ${portfolioTimes[0].toFixed(0)} ms, max ${portfolioTimes.at(-1).toFixed(0)} ms (target < 1000 ms: ${verdict(portfolioMedian < 1000)})`);
+    log('');
+    log('(c) Renderer bundle (dist/renderer/assets)');
+    log(`    JavaScript ${kb(bundle.js)} gzipped (${kb(bundle.jsRaw)} raw), CSS ${kb(bundle.css)} gzipped`);
+    log(`    total JS + CSS ${kb(bundle.js + bundle.css)} gzipped (target < 400 KB: ${verdict(bundle.js + bundle.css < 400 * 1024)})`);
+    log(`    bundled fonts, not counted above (already compressed woff2): ${kb(bundle.fonts)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

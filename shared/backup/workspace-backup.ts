@@ -1,0 +1,226 @@
+/**
+ * The workspace backup file: one JSON document holding every table, versioned so later
+ * versions of the app can read (and upgrade) what earlier ones wrote. The format is
+ * documented in docs/workspace-backup-format.md.
+ *
+ * Serialisation is canonical (fixed table order, records sorted by id, one record per
+ * line) so that export -> import -> export yields the same bytes, and two backups can be
+ * compared with an ordinary diff.
+ */
+import { z } from 'zod';
+import {
+  type WorkspaceData,
+  type WorkspaceTableName,
+  tableLabels,
+  uniqueReferenceTables,
+  workspaceReferences,
+  workspaceTableNames,
+  workspaceTableSchemas,
+} from '../domain/workspace';
+import { formatJsonPath } from '../validation';
+
+export const BACKUP_FORMAT = 'governance-cockpit-workspace';
+/** Version of the file layout. Bump when the envelope changes. */
+export const BACKUP_FORMAT_VERSION = 1;
+/** Version of the record schemas inside; equals the Dexie schema version that wrote them. */
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+const BackupHeaderSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.int().min(1),
+  schemaVersion: z.int().min(1),
+  app: z.strictObject({ name: z.string().max(100), version: z.string().max(50) }),
+  tables: z.record(z.string(), z.unknown()),
+});
+
+export interface BackupProblem {
+  /** JSON path of the offending value, e.g. `$.tables.risks[12].likelihood`. */
+  path: string;
+  message: string;
+}
+
+export type WorkspaceCounts = Record<WorkspaceTableName, number>;
+
+export type BackupParseResult =
+  | { ok: true; data: WorkspaceData; counts: WorkspaceCounts; app: { name: string; version: string } }
+  | { ok: false; problems: BackupProblem[]; totalProblems: number };
+
+/** How many problems are collected before validation stops: enough to act on, not a flood. */
+const MAX_REPORTED_PROBLEMS = 20;
+
+export function serializeWorkspace(data: WorkspaceData, app: { name: string; version: string }): string {
+  const header = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    app: { name: app.name, version: app.version },
+  };
+  const parts: string[] = ['{\n'];
+  for (const [key, value] of Object.entries(header)) parts.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+  parts.push('  "tables": {\n');
+  workspaceTableNames.forEach((table, tableIndex) => {
+    const records = [...(data[table] as Array<{ id: string }>)].sort(compareById);
+    parts.push(`    ${JSON.stringify(table)}: [`);
+    records.forEach((record, index) => {
+      parts.push(index === 0 ? '\n      ' : ',\n      ', JSON.stringify(record));
+    });
+    parts.push(records.length > 0 ? '\n    ]' : ']', tableIndex < workspaceTableNames.length - 1 ? ',\n' : '\n');
+  });
+  parts.push('  }\n}\n');
+  return parts.join('');
+}
+
+function compareById(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Line and column of a character offset, for JSON syntax errors a user can find in an editor. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function parseWorkspaceBackup(text: string): BackupParseResult {
+  const failure = (problems: BackupProblem[], totalProblems = problems.length): BackupParseResult => ({
+    ok: false,
+    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
+    totalProblems,
+  });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    // "Unexpected end of JSON input" has no position: the problem is at the end (a cut-off file).
+    const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : null;
+    const where = offset === null ? '' : (({ line, column }) => ` (line ${line}, column ${column})`)(lineAndColumn(text, offset));
+    return failure([{ path: '$', message: `The file is not valid JSON${where}: ${message}` }]);
+  }
+
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return failure([{ path: '$', message: 'The file is not a Governance Cockpit workspace backup (expected a JSON object).' }]);
+  }
+  const candidate = json as Record<string, unknown>;
+  if (candidate.format !== BACKUP_FORMAT) {
+    return failure([
+      {
+        path: '$.format',
+        message: `The file is not a Governance Cockpit workspace backup: "format" must be "${BACKUP_FORMAT}".`,
+      },
+    ]);
+  }
+  const header = BackupHeaderSchema.safeParse(json);
+  if (!header.success) {
+    return failure(header.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })));
+  }
+  if (header.data.formatVersion > BACKUP_FORMAT_VERSION || header.data.schemaVersion > WORKSPACE_SCHEMA_VERSION) {
+    return failure([
+      {
+        path: header.data.formatVersion > BACKUP_FORMAT_VERSION ? '$.formatVersion' : '$.schemaVersion',
+        message: `The backup was written by a newer version of Governance Cockpit (${header.data.app.name} ${header.data.app.version}); update the app to open it.`,
+      },
+    ]);
+  }
+
+  // The raw object, not zod's copy: a key such as "__proto__" survives only here.
+  const tables = (candidate.tables ?? {}) as Record<string, unknown>;
+  const problems: BackupProblem[] = [];
+  let totalProblems = 0;
+  const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
+    totalProblems++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ path: formatJsonPath(path), message });
+  };
+
+  for (const table of Object.keys(tables)) {
+    if (!(workspaceTableNames as string[]).includes(table)) report(['tables', table], `unknown table "${table}"`);
+  }
+  if (Object.getPrototypeOf(tables) !== Object.prototype) report(['tables'], 'must be a plain JSON object');
+
+  const data = {} as Record<WorkspaceTableName, unknown[]>;
+  for (const table of workspaceTableNames) {
+    const raw = Object.hasOwn(tables, table) ? tables[table] : undefined;
+    if (!Array.isArray(raw)) {
+      report(['tables', table], raw === undefined ? `the ${tableLabels[table]} table is missing` : 'must be an array of records');
+      data[table] = [];
+      continue;
+    }
+    const schema = workspaceTableSchemas[table] as z.ZodType;
+    const records: unknown[] = new Array(raw.length);
+    for (let index = 0; index < raw.length; index++) {
+      const result = schema.safeParse(raw[index]);
+      if (result.success) {
+        records[index] = result.data;
+      } else {
+        for (const issue of result.error.issues) report(['tables', table, index, ...issue.path], issue.message);
+        if (totalProblems >= MAX_REPORTED_PROBLEMS * 5) return failure(problems, totalProblems);
+      }
+    }
+    data[table] = records;
+  }
+  if (totalProblems > 0) return failure(problems, totalProblems);
+
+  const workspace = data as unknown as WorkspaceData;
+  checkIntegrity(workspace, report);
+  if (totalProblems > 0) return failure(problems, totalProblems);
+
+  return { ok: true, data: workspace, counts: countWorkspace(workspace), app: header.data.app };
+}
+
+/** Duplicate ids, dangling references and duplicate reference numbers. */
+function checkIntegrity(data: WorkspaceData, report: (path: ReadonlyArray<PropertyKey>, message: string) => void): void {
+  if (data.settings.length !== 1) {
+    report(['tables', 'settings'], `must hold exactly one settings record, found ${data.settings.length}`);
+  }
+
+  const idsByTable = new Map<WorkspaceTableName, Set<string>>();
+  for (const table of workspaceTableNames) {
+    const ids = new Set<string>();
+    (data[table] as Array<{ id: string }>).forEach((record, index) => {
+      if (ids.has(record.id)) report(['tables', table, index, 'id'], `duplicate id ${record.id} in ${tableLabels[table]}`);
+      ids.add(record.id);
+    });
+    idsByTable.set(table, ids);
+  }
+
+  for (const table of workspaceTableNames) {
+    const specs = workspaceReferences[table];
+    if (specs.length === 0) continue;
+    (data[table] as unknown as Array<Record<string, unknown>>).forEach((record, index) => {
+      for (const spec of specs) {
+        const targetIds = idsByTable.get(spec.target)!;
+        for (const reference of spec.read(record)) {
+          if (!targetIds.has(reference.id)) {
+            report(['tables', table, index, ...reference.path], `refers to ${tableLabels[spec.target]} record ${reference.id}, which is not in the file`);
+          }
+        }
+      }
+    });
+  }
+
+  for (const table of uniqueReferenceTables) {
+    const seen = new Set<string>();
+    (data[table] as Array<{ engagementId: string; reference: string }>).forEach((record, index) => {
+      const key = `${record.engagementId}/${record.reference}`;
+      if (seen.has(key)) report(['tables', table, index, 'reference'], `reference ${record.reference} is used twice in the same engagement`);
+      seen.add(key);
+    });
+  }
+}
+
+export function countWorkspace(data: WorkspaceData): WorkspaceCounts {
+  return Object.fromEntries(workspaceTableNames.map((table) => [table, data[table].length])) as WorkspaceCounts;
+}
+
+/** A suggested file name such as `governance-cockpit-2026-11-21.json`. */
+export function backupFileName(today: string): string {
+  return `governance-cockpit-${today}.json`;
+}

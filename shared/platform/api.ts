@@ -1,0 +1,99 @@
+/**
+ * The one contract between the renderer and whatever hosts it.
+ *
+ * The Electron preload exposes an object that `satisfies CockpitPlatform` as
+ * `window.cockpit`; the browser build provides its own implementation of the same
+ * interface. Request payloads are zod schemas so the main process can validate every
+ * argument it receives over IPC with the very definition the renderer compiles against.
+ */
+import { z } from 'zod';
+import type { MenuCommand } from './channels';
+
+// The plain constants live in channels.ts so the zod-free preload can import them.
+export { menuCommands, isMenuCommand, platformChannels, menuCommandChannel } from './channels';
+export type { MenuCommand } from './channels';
+
+export const FileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'an extension is 1-10 letters or digits, without the dot'))
+    .min(1)
+    .max(20),
+});
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+export const SaveFileRequestSchema = z.strictObject({
+  /** File name offered in the dialog; never a path. */
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'a file name, not a path'),
+  filters: z.array(FileFilterSchema).max(10),
+  content: z.union([z.string(), z.instanceof(Uint8Array)]),
+});
+export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
+
+export type SaveFileResult = { status: 'saved'; fileName: string } | { status: 'cancelled' };
+
+export const OpenFileRequestSchema = z.strictObject({
+  filters: z.array(FileFilterSchema).max(10),
+});
+export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
+
+/** Bytes rather than text so spreadsheets and encrypted backups travel unchanged. */
+export type OpenFileResult =
+  | { status: 'opened'; fileName: string; bytes: Uint8Array }
+  | { status: 'cancelled' };
+
+export const OpenExternalRequestSchema = z.strictObject({
+  url: z.string().min(1).max(2048),
+});
+export type OpenExternalRequest = z.infer<typeof OpenExternalRequestSchema>;
+
+export type HostKind = 'desktop' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: HostKind;
+  /** Operating system as the host reports it, e.g. "linux", "darwin", "win32" or the browser's user agent platform. */
+  os: string;
+  /** Engine versions worth quoting in a bug report. */
+  versions: Record<string, string>;
+  /** Where the workspace lives, in words a user can act on. */
+  dataLocation: string;
+}
+
+
+export interface CockpitPlatform {
+  readonly host: HostKind;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  getAppInfo(): Promise<AppInfo>;
+  /** Opens an https: or mailto: link in the user's browser or mail client; anything else is refused. */
+  openExternal(request: OpenExternalRequest): Promise<void>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The request/response methods, i.e. everything that crosses IPC as an `invoke`. */
+export type PlatformInvokeMethods = Omit<CockpitPlatform, 'host' | 'onMenuCommand'>;
+
+/**
+ * Main-process handlers: one per invoke method, taking the already validated request.
+ * The main process declares its handler object with `satisfies PlatformMainHandlers`.
+ */
+export type PlatformMainHandlers = {
+  [K in keyof PlatformInvokeMethods]: (
+    ...args: Parameters<PlatformInvokeMethods[K]>
+  ) => ReturnType<PlatformInvokeMethods[K]>;
+};
+
+/** Argument schema per invoke method (`null` for methods without arguments). */
+export const platformRequestSchemas = {
+  saveFile: SaveFileRequestSchema,
+  openFile: OpenFileRequestSchema,
+  getAppInfo: null,
+  openExternal: OpenExternalRequestSchema,
+} as const satisfies Record<keyof PlatformInvokeMethods, z.ZodType | null>;

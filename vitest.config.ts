@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+// Three projects: pure logic, the data layer against an in-memory IndexedDB, and
+// end-to-end tests that drive the built renderer in Debian's Chromium.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'data',
+          environment: 'node',
+          include: ['test/renderer/**/*.test.ts'],
+          setupFiles: ['test/renderer/setup-indexeddb.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: the machine has two cores and each test owns a browser context.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
