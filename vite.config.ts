@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { META_CONTENT_SECURITY_POLICY } from './shared/platform/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/platform/csp.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import appConfig from '../vite.config';
+import appConfig from '../vite.config.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 

@@ -32,7 +32,7 @@ const schemaV1: Record<WorkspaceTableName, string> = {
   risks: 'id, engagementId, [engagementId+status], ownerId',
   riskEvents: 'id, engagementId, riskId',
   decisions: 'id, engagementId',
-  actionItems: 'id, engagementId, [engagementId+status], ownerId',
+  actionItems: 'id, engagementId, [engagementId+status], [engagementId+status+dueOn], ownerId',
   checkpoints: 'id, engagementId',
 };
 

@@ -30,7 +30,15 @@ export const WorkingHoursSchema = z
   .refine((hours) => hours.start < hours.end, { message: 'working hours must start before they end', path: ['end'] });
 export type WorkingHoursValue = z.infer<typeof WorkingHoursSchema>;
 
-export const nameText = (max = 200) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/**
+ * Schemas here validate and never transform (no trim, no defaults), so a valid value is
+ * stored exactly as given; forms trim before they submit.
+ */
+export const nameText = (max = 200) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => text.trim().length > 0, 'is required');
 export const optionalText = (max = 4000) => z.string().max(max, `must be at most ${max} characters`);
 
 /**

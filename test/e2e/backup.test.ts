@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { useBrowser, waitForPortfolio } from './browser';
 
 const { openApp } = useBrowser();
 
@@ -18,7 +18,7 @@ async function importWorkspace(page: Page, name: string, content: string) {
 
 async function loadDemo(page: Page) {
   await page.getByRole('button', { name: 'Load demo workspace' }).click();
-  await page.getByTestId('portfolio-row').first().waitFor();
+  await waitForPortfolio(page);
 }
 
 describe('workspace backup', () => {
@@ -44,7 +44,7 @@ describe('workspace backup', () => {
     const comparison = await page.getByTestId('import-comparison').innerText();
     expect(comparison).toMatch(/engagements\s+0\s+3/);
     await page.getByRole('button', { name: 'Replace workspace' }).click();
-    await page.getByTestId('portfolio-row').first().waitFor();
+    await waitForPortfolio(page);
 
     expect(await page.getByTestId('portfolio').innerText()).toBe(portfolioBefore);
     expect(await exportWorkspace(page)).toBe(exported);

@@ -76,3 +76,9 @@ export function useBrowser() {
     },
   };
 }
+
+/** Waits until the portfolio shows its rows and its workload counts have filled in. */
+export async function waitForPortfolio(page: Page): Promise<void> {
+  await page.getByTestId('portfolio-row').first().waitFor();
+  await page.locator('[data-testid="portfolio"][data-counts="ready"]').waitFor();
+}

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '@shared/platform/csp';
-import { useBrowser } from './browser';
+import { useBrowser, waitForPortfolio } from './browser';
 
 const { openApp } = useBrowser();
 
@@ -13,7 +13,7 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Load demo workspace' }).click();
 
     const rows = page.getByTestId('portfolio-row');
-    await rows.first().waitFor();
+    await waitForPortfolio(page);
     const text = await page.getByTestId('portfolio').innerText();
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     // The nearshore and offshore engagements of the demo, with their teams and computed overlap.
@@ -27,6 +27,16 @@ describe('first run', () => {
 
     mkdirSync('.tmp/screenshots', { recursive: true });
     await page.screenshot({ path: '.tmp/screenshots/portfolio-light.png', fullPage: true });
+
+    // Into one engagement: its teams, each with today's overlap in words and as a timeline.
+    await page.getByRole('link', { name: 'Harborline payments platform' }).click();
+    await page.getByRole('heading', { name: 'Harborline payments platform' }).waitFor();
+    const teamRows = page.getByTestId('team-row');
+    expect(await teamRows.count()).toBe(3);
+    expect(await teamRows.first().innerText()).toMatch(/h overlap \(\d{2}:\d{2}\u2013\d{2}:\d{2} client time\)/);
+    expect(await page.locator('.timeline .overlap').count()).toBe(3);
+    expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Active rituals\s*7/);
+    await page.screenshot({ path: '.tmp/screenshots/engagement-page.png', fullPage: true });
 
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -49,7 +59,7 @@ describe('first run', () => {
   it('follows a dark operating-system theme', async () => {
     const { page } = await openApp({ colorScheme: 'dark' });
     await page.getByRole('button', { name: 'Load demo workspace' }).click();
-    await page.getByTestId('portfolio-row').first().waitFor();
+    await waitForPortfolio(page);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(22, 24, 29)');
     await page.screenshot({ path: '.tmp/screenshots/portfolio-dark.png', fullPage: false });
@@ -65,6 +75,6 @@ describe('first run', () => {
     }
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Load demo workspace');
     await page.keyboard.press('Enter');
-    await page.getByTestId('portfolio-row').first().waitFor();
+    await waitForPortfolio(page);
   });
 });

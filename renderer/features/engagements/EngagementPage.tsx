@@ -6,6 +6,7 @@ import { sourcingModelLabels } from '@shared/domain/engagement';
 import { computeTeamOverlaps } from '@shared/portfolio/team-overlap';
 import { describeOverlap } from '@shared/time/overlap';
 import { db, repositories } from '../../data';
+import { countEngagementWork } from '../../data/engagement-counts';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
@@ -26,23 +27,16 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       const engagement = await db.engagements.get(engagementId);
       if (!engagement) return null;
       const countOf = (table: Table<unknown, string>) => table.where('engagementId').equals(engagementId).count();
-      const [teams, forums, rituals, kpis, decisions, openRisks, openEscalations, openActions, people] = await Promise.all([
+      const [teams, forums, rituals, kpis, decisions, people, work] = await Promise.all([
         db.teams.where('engagementId').equals(engagementId).sortBy('name'),
         countOf(db.governanceForums),
         db.rituals.where('engagementId').equals(engagementId).filter((ritual) => ritual.retiredOn === null).count(),
         countOf(db.kpiDefinitions),
         countOf(db.decisions),
-        db.risks.where('[engagementId+status]').anyOf(['open', 'monitoring', 'occurred'].map((status) => [engagementId, status])).count(),
-        db.escalations.where('[engagementId+status]').equals([engagementId, 'open']).count(),
-        db.actionItems.where('[engagementId+status]').anyOf(['open', 'in-progress'].map((status) => [engagementId, status])).toArray(),
         countOf(db.people),
+        countEngagementWork(db, engagementId, today),
       ]);
-      return {
-        engagement,
-        teams,
-        counts: { forums, rituals, kpis, decisions, openRisks, openEscalations, people, openActions: openActions.length },
-        overdueActions: openActions.filter((action) => action.dueOn !== null && action.dueOn < today).length,
-      };
+      return { engagement, teams, counts: { forums, rituals, kpis, decisions, people, ...work } };
     },
     [engagementId, today],
   );
@@ -58,7 +52,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
     );
   }
 
-  const { engagement, teams, counts, overdueActions } = data;
+  const { engagement, teams, counts } = data;
   const overlaps = new Map(computeTeamOverlaps(engagement, teams, today).map((entry) => [entry.teamId, entry.overlap]));
   const engineers = teams.reduce((sum, team) => sum + team.size, 0);
 
@@ -100,7 +94,7 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
         <Stat label="Open risks" value={counts.openRisks} />
         <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
-        <Stat label="Open actions" value={counts.openActions} detail={`${overdueActions} overdue`} alert={overdueActions > 0} />
+        <Stat label="Open actions" value={counts.openActions} detail={`${counts.overdueActions} overdue`} alert={counts.overdueActions > 0} />
         <Stat label="Decisions" value={counts.decisions} />
         <Stat label="Active rituals" value={counts.rituals} detail={`${counts.forums} governance forums`} />
         <Stat label="KPIs tracked" value={counts.kpis} />
@@ -137,8 +131,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       <section className="card" aria-labelledby="teams-title">
         <h2 id="teams-title">Teams and working-hours overlap</h2>
         <p className="muted">
-          Today ({formatCalendarDate(today)}), in the client's time ({engagement.clientTimeZone}). Blue: client hours; green: team hours; dark
-          green: shared hours. Daylight-saving changes on either side move these figures.
+          Today ({formatCalendarDate(today)}), in the client's time ({engagement.clientTimeZone}). Upper bar: client hours; lower bar: team
+          hours; framed: shared hours. Daylight-saving changes on either side move these figures.
         </p>
         {teams.length === 0 ? (
           <p>No teams yet. Add them with “Edit engagement”.</p>

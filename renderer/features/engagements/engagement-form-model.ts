@@ -112,27 +112,27 @@ export function toDraft(fields: EngagementFields): FormResult {
     if (!Number.isInteger(size)) problems.push({ field: `teams.${index}.size`, path: '', message: 'Size must be a whole number of engineers' });
     return {
       ...(team.id ? { id: team.id } : {}),
-      name: team.name,
-      scope: team.scope,
+      name: team.name.trim(),
+      scope: team.scope.trim(),
       size: Number.isInteger(size) ? size : 0,
       provider: team.provider,
-      location: team.location,
-      timeZone: team.timeZone,
+      location: team.location.trim(),
+      timeZone: team.timeZone.trim(),
       workingHours: { start: time(team.start, `teams.${index}.start`, 'Start'), end: time(team.end, `teams.${index}.end`, 'End') },
     };
   });
   const candidate = {
-    name: fields.name,
-    client: fields.client,
-    partner: fields.partner,
+    name: fields.name.trim(),
+    client: fields.client.trim(),
+    partner: fields.partner.trim(),
     sourcingModel: fields.sourcingModel,
     status: fields.status,
-    clientTimeZone: fields.clientTimeZone,
+    clientTimeZone: fields.clientTimeZone.trim(),
     clientWorkingHours,
-    engagementLead: fields.engagementLead,
-    confidentialityLabel: fields.confidentialityLabel,
+    engagementLead: fields.engagementLead.trim(),
+    confidentialityLabel: fields.confidentialityLabel.trim(),
     startDate: fields.startDate,
-    description: fields.description,
+    description: fields.description.trim(),
     teams,
   };
   const parsed = EngagementDraftSchema.safeParse(candidate);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '@shared/demo/generate';
 import { parseWorkspaceBackup, serializeWorkspace, BACKUP_FORMAT } from '@shared/backup/workspace-backup';
-import { workspaceTableNames } from '@shared/domain/workspace';
+import type { z } from 'zod';
+import { workspaceTableNames, workspaceTableSchemas } from '@shared/domain/workspace';
 
 const app = { name: 'Governance Cockpit', version: '0.1.0' };
 const demo = generateDemoWorkspace({ today: '2026-11-21' });
@@ -26,6 +27,20 @@ describe('workspace backup format', () => {
     if (!parsed.ok) return;
     expect(serializeWorkspace(parsed.data, app)).toBe(text);
     expect(parsed.counts.engagements).toBe(demo.engagements.length);
+  });
+
+  it('keeps records exactly as parsed, because no schema transforms a value', () => {
+    // The importer stores the parsed JSON objects themselves; a transforming schema (trim,
+    // default, coerce) would make that wrong, so this guards the rule.
+    for (const table of workspaceTableNames) {
+      for (const record of demo[table] as unknown[]) {
+        const parsed = (workspaceTableSchemas[table] as z.ZodType).parse(record);
+        expect(JSON.stringify(parsed)).toBe(JSON.stringify(record));
+      }
+    }
+    const padded = { ...demo.engagements[0]!, name: '  Padded name  ' };
+    expect(workspaceTableSchemas.engagements.parse(padded).name).toBe('  Padded name  ');
+    expect(workspaceTableSchemas.engagements.safeParse({ ...padded, name: '   ' }).error?.issues[0]?.message).toBe('is required');
   });
 
   it('is canonical: record order in memory does not change the file', () => {
