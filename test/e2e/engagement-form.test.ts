@@ -57,7 +57,7 @@ describe('engagement form', () => {
     expect(summary).toContain('3 things to fix');
     expect(summary).toContain('Engagement name: is required');
     expect(summary).toContain('Client time zone: must be an IANA time zone');
-    expect(summary).toContain('Team 1: size: a team has at least one engineer');
+    expect(summary).toContain('Team 1: engineers: a team has at least one engineer');
     expect(await page.locator('#field-clientTimeZone').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByRole('button', { name: 'Cancel' }).click();

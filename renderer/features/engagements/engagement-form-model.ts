@@ -168,8 +168,19 @@ export const fieldLabels: Record<string, string> = {
   teams: 'Teams',
 };
 
+const teamFieldLabels: Record<string, string> = {
+  name: 'team name',
+  size: 'engineers',
+  provider: 'employed by',
+  location: 'location',
+  timeZone: 'time zone',
+  start: 'day starts',
+  end: 'day ends',
+  scope: 'scope',
+};
+
 export function labelForField(field: string): string {
   const team = /^teams\.(\d+)\.(\w+)$/.exec(field);
-  if (team) return `Team ${Number(team[1]) + 1}: ${team[2] === 'start' ? 'working hours start' : team[2] === 'end' ? 'working hours end' : team[2] === 'timeZone' ? 'time zone' : team[2]}`;
+  if (team) return `Team ${Number(team[1]) + 1}: ${teamFieldLabels[team[2]!] ?? team[2]}`;
   return fieldLabels[field] ?? field;
 }
