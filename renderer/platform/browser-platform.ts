@@ -11,8 +11,8 @@ function acceptAttribute(filters: FileFilter[]): string {
 }
 
 export function createBrowserPlatform(appVersion: string): CockpitPlatform {
-  return {
-    host: 'browser',
+  const platform = {
+    host: 'browser' as const,
 
     async saveFile({ suggestedName, content }) {
       const blob = new Blob([content as BlobPart], { type: suggestedName.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
@@ -26,7 +26,7 @@ export function createBrowserPlatform(appVersion: string): CockpitPlatform {
       link.remove();
       // The download has started once click() returns; give the browser a moment before freeing the blob.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return { status: 'saved', fileName: suggestedName };
+      return { status: 'saved' as const, fileName: suggestedName };
     },
 
     openFile({ filters }) {
@@ -73,5 +73,6 @@ export function createBrowserPlatform(appVersion: string): CockpitPlatform {
     onMenuCommand() {
       return () => {};
     },
-  };
+  } satisfies CockpitPlatform;
+  return platform;
 }
