@@ -36,6 +36,12 @@ describe('first run', () => {
     expect(await teamRows.first().innerText()).toMatch(/h overlap \(\d{2}:\d{2}\u2013\d{2}:\d{2} client time\)/);
     expect(await page.locator('.timeline .overlap').count()).toBe(3);
     expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Active rituals\s*7/);
+    // The operating model as a diagram: three levels, their forums and owners, and the routes up.
+    const diagram = await page.getByTestId('governance-diagram').innerText();
+    expect(diagram).toMatch(/Strategic[\s\S]*Tactical[\s\S]*Operational/);
+    expect(diagram).toContain('Executive steering committee');
+    expect(diagram).toContain('Rachel Okafor');
+    expect(diagram).toMatch(/Escalates from operational to tactical: .*Unresolved blocker \(answer within 8 h\)/);
     await page.screenshot({ path: '.tmp/screenshots/engagement-page.png', fullPage: true });
 
     expect(foreignRequests).toEqual([]);

@@ -13,6 +13,7 @@ import { useToday } from '../../app/use-today';
 import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
 import { OverlapBadge } from './OverlapBadge';
 import { OverlapTimeline } from './OverlapTimeline';
+import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 
 export function EngagementPage({ engagementId }: { engagementId: string }) {
   const today = useToday();
@@ -187,6 +188,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
           </table>
         )}
       </section>
+
+      <GovernanceDiagram engagementId={engagement.id} />
 
       {confirmingDelete && (
         <ConfirmDialog
