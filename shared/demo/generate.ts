@@ -13,6 +13,7 @@ import type { RatingBand } from '../domain/settings';
 import { emptyWorkspace, type WorkspaceData } from '../domain/workspace';
 import { buildEngagementDefaults, defaultRiskMatrix, defaultWorkspaceSettings } from '../domain/defaults';
 import { addDays } from '../time/overlap';
+import { toDayNumber } from '../time/calendar-dates';
 import { createRandom, type SeededRandom } from './random';
 import {
   actionTitles,
@@ -139,7 +140,7 @@ function at(date: string, minutes: number): string {
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 function reference(prefix: string, number: number): string {
