@@ -15,3 +15,17 @@ export function useToday(): string {
   }, []);
   return today;
 }
+
+/** The current instant as ISO text, refreshed every minute: enough for deadlines shown in minutes. */
+export function useNow(): string {
+  const [now, setNow] = useState(() => truncateToMinute(systemClock.now()));
+  useEffect(() => {
+    const timer = setInterval(() => setNow(truncateToMinute(systemClock.now())), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function truncateToMinute(instant: Date): string {
+  return new Date(Math.floor(instant.getTime() / 60_000) * 60_000).toISOString();
+}

@@ -13,7 +13,8 @@ import type { RatingBand } from '../domain/settings';
 import { emptyWorkspace, type WorkspaceData } from '../domain/workspace';
 import { buildEngagementDefaults, defaultRiskMatrix, defaultWorkspaceSettings } from '../domain/defaults';
 import { addDays } from '../time/overlap';
-import { toDayNumber } from '../time/calendar-dates';
+import { fromDayNumber, toDayNumber, weekdayIndexOf } from '../time/calendar-dates';
+import { scheduledDates } from '../governance/rituals';
 import { createRandom, type SeededRandom } from './random';
 import {
   actionTitles,
@@ -45,6 +46,12 @@ export interface StressScale {
 export const STRESS_SCALE: StressScale = { engagements: 50, teamsPerEngagement: 8, sprintsPerTeam: 104, risks: 15000, actions: 30000 };
 
 const SPRINT_DAYS = 14;
+/** Monday of the first week to Friday of the second. */
+const SPRINT_WORKING_SPAN = 12;
+
+function previousMonday(dayNumber: number): number {
+  return dayNumber - weekdayIndexOf(dayNumber);
+}
 const DEMO_SPRINTS = 12;
 const bandsOf5x5 = defaultRiskMatrix(5).bands;
 
@@ -149,8 +156,10 @@ function reference(prefix: string, number: number): string {
 
 function buildEngagement(random: SeededRandom, today: string, plan: EngagementPlan, workspace: WorkspaceData): void {
   const { blueprint } = plan;
-  // Sprints are back to back and the last one ends today; the engagement started two weeks before the first.
-  const firstSprintStart = addDays(today, -SPRINT_DAYS * plan.sprints + 1);
+  // Sprints run Monday to the Friday of the next week, back to back; the last one has
+  // ended by today. The engagement started with a two-week onboarding before the first.
+  const lastSprintStart = fromDayNumber(previousMonday(toDayNumber(today) - (SPRINT_WORKING_SPAN - 1)));
+  const firstSprintStart = addDays(lastSprintStart, -SPRINT_DAYS * (plan.sprints - 1));
   const startDate = addDays(firstSprintStart, -SPRINT_DAYS);
   const created = at(startDate, 9 * 60);
   const newId = () => random.uuid();
@@ -207,7 +216,13 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
     'engagement-lead': staff.lead,
     'product-owner': staff.productOwner,
   };
-  for (const ritual of defaults.rituals) ritual.facilitatorId = ritual.facilitatorRole ? (facilitatorByRole[ritual.facilitatorRole]?.id ?? null) : null;
+  for (const ritual of defaults.rituals) {
+    ritual.facilitatorId = ritual.facilitatorRole ? (facilitatorByRole[ritual.facilitatorRole]?.id ?? null) : null;
+    // Sprint rituals follow the sprint calendar: planning on its first Monday, review and
+    // retrospective on its last Friday.
+    if (ritual.kind === 'sprint-planning') ritual.firstDate = firstSprintStart;
+    if (ritual.kind === 'sprint-review' || ritual.kind === 'retrospective') ritual.firstDate = addDays(firstSprintStart, SPRINT_WORKING_SPAN - 1);
+  }
   const standardStatuses = ['met', 'partly-met', 'met', 'not-met', 'met'] as const;
   defaults.standardItems.forEach((item, index) => {
     item.status = standardStatuses[(index + workspace.engagements.length) % standardStatuses.length]!;
@@ -216,9 +231,13 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
     // One item left unreviewed for long, so the 90-day flag has something to show.
     item.lastReviewedOn = addDays(today, index === 3 ? -120 : -random.int(5, 60));
   });
-  for (const entry of defaults.communicationPlan) {
+  defaults.communicationPlan.forEach((entry, index) => {
     entry.ownerId = entry.ownerRole === 'delivery-manager' ? staff.deliveryManagers[0]!.id : entry.ownerRole === 'tech-lead' ? staff.techLeads[0]!.id : null;
-  }
+    if (entry.maxIntervalHours === null) return;
+    // Mostly on time; the stakeholder report (the weekly one) has slipped by a few days.
+    const hoursAgo = index === 3 ? entry.maxIntervalHours + random.int(24, 96) : random.int(0, Math.max(0, Math.floor(entry.maxIntervalHours * 0.8)));
+    entry.lastDoneAt = new Date(Date.parse(`${today}T17:00:00.000Z`) - hoursAgo * 3_600_000).toISOString();
+  });
   defaults.kpiDefinitions.forEach((kpi, index) => {
     kpi.ownerId = staff.deliveryManagers[index % staff.deliveryManagers.length]!.id;
     kpi.reviewRotation = staff.techLeads.map((person) => person.id);
@@ -232,7 +251,7 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
 
   const sprintsByTeam = buildSprints(plan, teams, firstSprintStart, scoped, workspace);
   buildMeasurements(random, engagement, teams, sprintsByTeam, defaults.kpiDefinitions, workspace);
-  const occurrences = buildOccurrences(random, today, plan, defaults.rituals, staff.everyone, sprintsByTeam.get(teams[0]!.id)!, scoped, workspace);
+  const occurrences = buildOccurrences(random, today, plan, defaults.rituals, staff.everyone, scoped, workspace);
   const checkpoints = buildCheckpoints(random, today, engagement, tactical!.id, staff, scoped, workspace);
   const risks = buildRisks(random, today, plan, engagement, staff.everyone, defaults.kpiDefinitions, scoped, workspace);
   buildEscalations(random, today, defaults.escalationPaths, risks, staff.everyone, scoped, workspace);
@@ -332,7 +351,7 @@ function buildSprints(plan: EngagementPlan, teams: Team[], firstStart: string, s
       const startDate = addDays(firstStart, (number - 1) * SPRINT_DAYS);
       const base = scoped();
       const stamp = at(startDate, 8 * 60);
-      sprints.push({ ...base, createdAt: stamp, updatedAt: stamp, teamId: team.id, number, name: `Sprint ${number}`, startDate, endDate: addDays(startDate, SPRINT_DAYS - 1) });
+      sprints.push({ ...base, createdAt: stamp, updatedAt: stamp, teamId: team.id, number, name: `Sprint ${number}`, startDate, endDate: addDays(startDate, SPRINT_WORKING_SPAN - 1) });
     }
     byTeam.set(team.id, sprints);
     workspace.sprints.push(...sprints);
@@ -436,43 +455,34 @@ function buildOccurrences(
   plan: EngagementPlan,
   rituals: Ritual[],
   people: Person[],
-  sprints: Sprint[],
   scoped: Scoped,
   workspace: WorkspaceData,
 ): MeetingOccurrence[] {
-  const recent = sprints.slice(-plan.occurrenceSprints);
+  const from = addDays(today, -SPRINT_DAYS * plan.occurrenceSprints);
   const created: MeetingOccurrence[] = [];
-  const add = (ritual: Ritual, date: string) => {
-    if (date > today) return;
-    const cancelled = random.chance(0.08);
-    const outputProduced = !cancelled && random.chance(0.86);
-    const stamp = at(date, 17 * 60);
-    const attendees = random.shuffle(people).slice(0, Math.min(people.length, random.int(3, 7)));
-    const occurrence: MeetingOccurrence = {
-      ...scoped(),
-      createdAt: stamp,
-      updatedAt: stamp,
-      ritualId: ritual.id,
-      scheduledDate: date,
-      heldOn: cancelled ? null : date,
-      status: cancelled ? 'cancelled' : 'held',
-      outputProduced,
-      outputLink: '',
-      outputNote: cancelled ? 'Cancelled: clashed with a release.' : outputProduced ? `${ritual.expectedOutput} recorded.` : 'Held, but nothing was written down.',
-      attendeeIds: cancelled ? [] : attendees.map((person) => person.id),
-      notes: '',
-    };
-    created.push(occurrence);
-  };
   for (const ritual of rituals) {
-    if (ritual.kind === 'daily-sync') continue;
-    for (const sprint of recent) {
-      if (ritual.kind === 'sprint-planning') add(ritual, sprint.startDate);
-      else if (ritual.kind === 'sprint-review' || ritual.kind === 'retrospective') add(ritual, addDays(sprint.endDate, -2));
-      else if (ritual.kind === 'backlog-refinement') {
-        add(ritual, addDays(sprint.startDate, 2));
-        add(ritual, addDays(sprint.startDate, 9));
-      } else if (sprint.number % 2 === 0) add(ritual, addDays(sprint.startDate, 10));
+    // The dates the cadence asks for, so adherence is judged against what was agreed.
+    for (const date of scheduledDates(ritual, from, today)) {
+      const cancelled = random.chance(0.06);
+      // Now and then a meeting slips a day; it still counts as on schedule.
+      const heldOn = cancelled ? null : random.chance(0.08) ? addDays(date, 1) : date;
+      const outputProduced = !cancelled && random.chance(ritual.kind === 'daily-sync' ? 0.95 : 0.86);
+      const stamp = at(heldOn ?? date, 17 * 60);
+      const attendees = cancelled ? [] : random.shuffle(people).slice(0, Math.min(people.length, random.int(3, 7)));
+      created.push({
+        ...scoped(),
+        createdAt: stamp,
+        updatedAt: stamp,
+        ritualId: ritual.id,
+        scheduledDate: date,
+        heldOn,
+        status: cancelled ? 'cancelled' : 'held',
+        outputProduced,
+        outputLink: '',
+        outputNote: cancelled ? 'Cancelled: clashed with a release.' : outputProduced ? `${ritual.expectedOutput} recorded.` : 'Held, but nothing was written down.',
+        attendeeIds: attendees.map((person) => person.id),
+        notes: '',
+      });
     }
   }
   workspace.meetingOccurrences.push(...created);
@@ -741,7 +751,8 @@ function buildActions(
     const createdDate = checkpoint?.date ?? occurrence?.scheduledDate ?? addDays(today, -random.int(1, 90));
     const dueOn = addDays(createdDate, random.int(7, 35));
     const roll = random.next();
-    const status = dueOn > today ? (roll < 0.6 ? 'open' : 'in-progress') : roll < 0.62 ? 'done' : roll < 0.68 ? 'cancelled' : roll < 0.9 ? 'open' : 'in-progress';
+    // Most past-due actions were done; the few still open are the ones a checkpoint chases.
+    const status = dueOn > today ? (roll < 0.6 ? 'open' : 'in-progress') : roll < 0.8 ? 'done' : roll < 0.86 ? 'cancelled' : roll < 0.95 ? 'open' : 'in-progress';
     const createdAt = at(createdDate, 17 * 60);
     const completedAt = status === 'done' ? at(addDays(createdDate, random.int(1, Math.max(1, daysBetween(createdDate, today)))), 12 * 60) : null;
     workspace.actionItems.push({

@@ -14,6 +14,7 @@ import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format'
 import { OverlapBadge } from './OverlapBadge';
 import { OverlapTimeline } from './OverlapTimeline';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
+import { GovernanceHealth } from '../governance/GovernanceHealth';
 
 export function EngagementPage({ engagementId }: { engagementId: string }) {
   const today = useToday();
@@ -188,6 +189,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
           </table>
         )}
       </section>
+
+      <GovernanceHealth engagement={engagement} />
 
       <GovernanceDiagram engagementId={engagement.id} />
 

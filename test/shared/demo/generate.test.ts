@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { generateDemoWorkspace, generateStressWorkspace } from '@shared/demo/generate';
+import { engagementAdherence } from '@shared/governance/rituals';
 import { workspaceReferences, workspaceTableNames, workspaceTableSchemas, type WorkspaceData } from '@shared/domain/workspace';
 
 const today = '2026-11-21';
@@ -67,11 +68,13 @@ describe('demo workspace', () => {
     expect(demo.teams.filter((team) => team.engagementId === offshore.id).every((team) => team.timeZone === 'Asia/Kolkata')).toBe(true);
   });
 
-  it('gives every team 12 two-week sprints, the last ending today, with all 13 KPIs measured', () => {
+  it('gives every team 12 sprints from a Monday to the next Friday, the last ended by today, with all 13 KPIs measured', () => {
     for (const team of demo.teams) {
       const sprints = demo.sprints.filter((sprint) => sprint.teamId === team.id).sort((a, b) => a.number - b.number);
       expect(sprints).toHaveLength(12);
-      expect(sprints.at(-1)!.endDate).toBe(today);
+      // 2026-11-21 is a Saturday: the last sprint ran Monday 9 to Friday 20 November.
+      expect(sprints.at(-1)).toMatchObject({ startDate: '2026-11-09', endDate: '2026-11-20' });
+      expect(sprints[0]).toMatchObject({ startDate: '2026-06-08', endDate: '2026-06-19' });
       expect(demo.kpiMeasurements.filter((measurement) => measurement.teamId === team.id)).toHaveLength(12 * 13);
     }
   });
@@ -84,6 +87,18 @@ describe('demo workspace', () => {
     expect(demo.actionItems.some((action) => (action.status === 'open' || action.status === 'in-progress') && action.dueOn! < today)).toBe(true);
     expect(demo.meetingOccurrences.some((occurrence) => occurrence.status === 'held' && !occurrence.outputProduced)).toBe(true);
     expect(demo.settings).toHaveLength(1);
+  });
+
+  it('holds its meetings on the dates the ritual cadences schedule, mostly with their output', () => {
+    const period = { from: '2026-08-23', to: today };
+    for (const engagement of demo.engagements) {
+      const rituals = demo.rituals.filter((ritual) => ritual.engagementId === engagement.id);
+      const result = engagementAdherence(rituals, demo.meetingOccurrences, period, today);
+      expect(result.totals.missing).toBe(0);
+      expect(result.totals.heldOnScheduleRate).toBeGreaterThan(0.85);
+      expect(result.totals.outputProducedRate).toBeGreaterThan(0.8);
+      expect(result.totals.outputProducedRate).toBeLessThan(1);
+    }
   });
 });
 
