@@ -13,7 +13,8 @@ export interface EscalationRoute {
   triggers: Array<{ trigger: string; responseMinutes: number }>;
 }
 
-function triggerName(path: Pick<EscalationPath, 'trigger' | 'customTrigger'>): string {
+/** The trigger a ladder answers, as people call it: a built-in label or the custom name. */
+export function triggerName(path: Pick<EscalationPath, 'trigger' | 'customTrigger'>): string {
   return path.trigger === 'custom' ? path.customTrigger : escalationTriggerLabels[path.trigger as EscalationTrigger];
 }
 

@@ -56,7 +56,7 @@ export function useBrowser() {
   });
 
   return {
-    async openApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppPage> {
+    async openApp(options: { colorScheme?: 'light' | 'dark'; clockTime?: Date } = {}): Promise<AppPage> {
       const context = await browser.newContext({ acceptDownloads: true, colorScheme: options.colorScheme ?? 'light', viewport: { width: 1360, height: 900 } });
       contexts.push(context);
       const page = await context.newPage();
@@ -71,6 +71,8 @@ export function useBrowser() {
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(message.text());
       });
+      // A controllable clock, for deadlines that must pass during a test.
+      if (options.clockTime) await page.clock.install({ time: options.clockTime });
       await page.goto(baseUrl);
       return { page, context, baseUrl, foreignRequests, pageErrors };
     },

@@ -15,6 +15,7 @@ import { OverlapBadge } from './OverlapBadge';
 import { OverlapTimeline } from './OverlapTimeline';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 import { GovernanceHealth } from '../governance/GovernanceHealth';
+import { EscalationsPanel } from '../escalations/EscalationsPanel';
 
 export function EngagementPage({ engagementId }: { engagementId: string }) {
   const today = useToday();
@@ -191,6 +192,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
       </section>
 
       <GovernanceHealth engagement={engagement} />
+
+      <EscalationsPanel engagement={engagement} />
 
       <GovernanceDiagram engagementId={engagement.id} />
 
