@@ -67,3 +67,49 @@ export function ConfirmDialog(props: {
     </Dialog>
   );
 }
+
+/**
+ * A dialog around one form: Cancel and a submit button in the footer, Enter submits,
+ * and the browser's own validation stays off so the form can explain problems itself.
+ */
+export function FormDialog(props: {
+  title: string;
+  formId: string;
+  submitLabel: string;
+  saving?: boolean;
+  narrow?: boolean;
+  className?: string;
+  onClose(): void;
+  onSubmit(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={props.title}
+      narrow={props.narrow}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={props.formId} className="primary" disabled={props.saving}>
+            {props.saving ? 'Saving…' : props.submitLabel}
+          </button>
+        </>
+      }
+    >
+      <form
+        id={props.formId}
+        noValidate
+        className={props.className ?? 'stack'}
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        {props.children}
+      </form>
+    </Dialog>
+  );
+}

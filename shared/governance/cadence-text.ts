@@ -1,7 +1,7 @@
 /** Cadences in words, as a lead would say them in a meeting. */
 import type { Cadence, Weekday } from '../domain/primitives';
 
-const weekdayNames: Record<Weekday, string> = {
+export const weekdayNames: Record<Weekday, string> = {
   MO: 'Monday',
   TU: 'Tuesday',
   WE: 'Wednesday',

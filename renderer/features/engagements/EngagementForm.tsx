@@ -5,7 +5,7 @@ import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
 import { computeOverlap, describeOverlap, isValidTimeZone, listTimeZones } from '@shared/time/overlap';
 import { RecordConflictError, type FieldProblem } from '@shared/validation';
 import { db, repositories } from '../../data';
-import { Dialog } from '../../app/Dialog';
+import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { wallTimeToMinutes } from '../../app/format';
@@ -36,7 +36,13 @@ export function EngagementFormHost() {
   if (!formState) return null;
   if (formState.mode === 'edit' && !editing) return null;
   // Remount for each target so the form starts from the stored values.
-  return <EngagementForm key={formState.mode === 'edit' ? formState.engagementId : 'new'} existing={editing ?? null} defaultLabel={settings?.defaultConfidentialityLabel ?? 'Confidential'} />;
+  return (
+    <EngagementForm
+      key={formState.mode === 'edit' ? formState.engagementId : 'new'}
+      existing={editing ?? null}
+      defaultLabel={settings?.defaultConfidentialityLabel ?? 'Confidential'}
+    />
+  );
 }
 
 function EngagementForm(props: { existing: { engagement: Engagement; teams: Team[] } | null; defaultLabel: string }) {
@@ -46,7 +52,11 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
   const [fields, setFields] = useState<EngagementFields>(() =>
     props.existing
       ? fieldsFromEngagement(props.existing.engagement, props.existing.teams)
-      : initialFields({ confidentialityLabel: props.defaultLabel, today, clientTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+      : initialFields({
+          confidentialityLabel: props.defaultLabel,
+          today,
+          clientTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        }),
   );
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
@@ -55,7 +65,8 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
   const isEdit = props.existing !== null;
 
   const errorFor = (field: string) => problems.find((problem) => problem.field === field)?.message;
-  const set = <K extends keyof EngagementFields>(key: K, value: EngagementFields[K]) => setFields((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof EngagementFields>(key: K, value: EngagementFields[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
   const setTeam = (index: number, patch: Partial<TeamFields>) =>
     setFields((current) => ({ ...current, teams: current.teams.map((team, i) => (i === index ? { ...team, ...patch } : team)) }));
 
@@ -123,105 +134,105 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
   });
 
   return (
-    <Dialog
+    <FormDialog
       title={isEdit ? `Edit ${props.existing!.engagement.name}` : 'New engagement'}
+      formId="engagement-form"
+      submitLabel={isEdit ? 'Save changes' : 'Create engagement'}
+      saving={saving}
       onClose={close}
-      footer={
-        <>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="engagement-form" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : isEdit ? 'Save changes' : 'Create engagement'}
-          </button>
-        </>
-      }
+      onSubmit={() => void submit()}
     >
-      <form
-        id="engagement-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        className="stack"
-      >
-        {problems.length > 0 && (
-          <div className="error-summary" id="engagement-form-errors" tabIndex={-1} role="alert">
-            <strong>{problems.length === 1 ? 'One thing to fix:' : `${problems.length} things to fix:`}</strong>
-            <ul>
-              {problems.map((problem, index) => (
-                <li key={index}>
-                  {problem.field ? (
-                    <a href={`#${fieldId(problem.field)}`} onClick={(event) => { event.preventDefault(); document.getElementById(fieldId(problem.field))?.focus(); }}>
-                      {labelForField(problem.field)}: {problem.message}
-                    </a>
-                  ) : (
-                    problem.message
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
+      {problems.length > 0 && (
+        <div className="error-summary" id="engagement-form-errors" tabIndex={-1} role="alert">
+          <strong>{problems.length === 1 ? 'One thing to fix:' : `${problems.length} things to fix:`}</strong>
+          <ul>
+            {problems.map((problem, index) => (
+              <li key={index}>
+                {problem.field ? (
+                  <a
+                    href={`#${fieldId(problem.field)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(fieldId(problem.field))?.focus();
+                    }}
+                  >
+                    {labelForField(problem.field)}: {problem.message}
+                  </a>
+                ) : (
+                  problem.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="form-grid">
+        {input('name', 'Engagement name', <input {...textProps('name')} autoFocus />)}
+        {input('client', 'Client', <input {...textProps('client')} />)}
+        {input('partner', 'Partner', <input {...textProps('partner')} />, 'The vendor delivering with you')}
+        {input(
+          'sourcingModel',
+          'Sourcing model',
+          <select {...textProps('sourcingModel')}>
+            {sourcingModels.map((model) => (
+              <option key={model} value={model}>
+                {sourcingModelLabels[model]}
+              </option>
+            ))}
+          </select>,
         )}
-        <div className="form-grid">
-          {input('name', 'Engagement name', <input {...textProps('name')} autoFocus />)}
-          {input('client', 'Client', <input {...textProps('client')} />)}
-          {input('partner', 'Partner', <input {...textProps('partner')} />, 'The vendor delivering with you')}
-          {input(
-            'sourcingModel',
-            'Sourcing model',
-            <select {...textProps('sourcingModel')}>
-              {sourcingModels.map((model) => (
-                <option key={model} value={model}>
-                  {sourcingModelLabels[model]}
-                </option>
-              ))}
-            </select>,
-          )}
-          {input(
-            'status',
-            'Status',
-            <select {...textProps('status')}>
-              {engagementStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {status[0]!.toUpperCase() + status.slice(1)}
-                </option>
-              ))}
-            </select>,
-          )}
-          {input('engagementLead', 'Engagement lead', <input {...textProps('engagementLead')} />)}
-          {input('clientTimeZone', 'Client time zone', <input {...textProps('clientTimeZone')} list="time-zones" />, 'IANA name, e.g. America/New_York')}
-          {input('clientStart', 'Client day starts', <input {...textProps('clientStart')} type="time" />)}
-          {input('clientEnd', 'Client day ends', <input {...textProps('clientEnd')} type="time" />)}
-          {input('startDate', 'Start date', <input {...textProps('startDate')} type="date" />)}
-          {input('confidentialityLabel', 'Confidentiality label', <input {...textProps('confidentialityLabel')} />, 'Printed on every page of exported packs')}
-          {input('description', 'Description', <textarea {...textProps('description')} rows={2} />, undefined, true)}
-        </div>
-        <datalist id="time-zones">
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
-
-        {fields.teams.map((team, index) => (
-          <TeamFieldset
-            key={team.key}
-            index={index}
-            team={team}
-            date={today}
-            client={fields}
-            errorFor={errorFor}
-            onChange={(patch) => setTeam(index, patch)}
-            onRemove={() => setFields((current) => ({ ...current, teams: current.teams.filter((_, i) => i !== index) }))}
-          />
+        {input(
+          'status',
+          'Status',
+          <select {...textProps('status')}>
+            {engagementStatuses.map((status) => (
+              <option key={status} value={status}>
+                {status[0]!.toUpperCase() + status.slice(1)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {input('engagementLead', 'Engagement lead', <input {...textProps('engagementLead')} />)}
+        {input(
+          'clientTimeZone',
+          'Client time zone',
+          <input {...textProps('clientTimeZone')} list="time-zones" />,
+          'IANA name, e.g. America/New_York',
+        )}
+        {input('clientStart', 'Client day starts', <input {...textProps('clientStart')} type="time" />)}
+        {input('clientEnd', 'Client day ends', <input {...textProps('clientEnd')} type="time" />)}
+        {input('startDate', 'Start date', <input {...textProps('startDate')} type="date" />)}
+        {input(
+          'confidentialityLabel',
+          'Confidentiality label',
+          <input {...textProps('confidentialityLabel')} />,
+          'Printed on every page of exported packs',
+        )}
+        {input('description', 'Description', <textarea {...textProps('description')} rows={2} />, undefined, true)}
+      </div>
+      <datalist id="time-zones">
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
         ))}
-        <div>
-          <button type="button" onClick={() => set('teams', [...fields.teams, emptyTeamFields()])}>
-            Add a team
-          </button>
-        </div>
-      </form>
+      </datalist>
+
+      {fields.teams.map((team, index) => (
+        <TeamFieldset
+          key={team.key}
+          index={index}
+          team={team}
+          date={today}
+          client={fields}
+          errorFor={errorFor}
+          onChange={(patch) => setTeam(index, patch)}
+          onRemove={() => setFields((current) => ({ ...current, teams: current.teams.filter((_, i) => i !== index) }))}
+        />
+      ))}
+      <div>
+        <button type="button" onClick={() => set('teams', [...fields.teams, emptyTeamFields()])}>
+          Add a team
+        </button>
+      </div>
       {pendingRemoval && (
         <div className="error-summary" role="alertdialog" aria-labelledby="team-removal-title">
           <strong id="team-removal-title">Remove {pendingRemoval.names.join(', ')}?</strong>
@@ -239,7 +250,7 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
           </div>
         </div>
       )}
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -279,23 +290,43 @@ function TeamFieldset(props: {
   const preview = overlapPreview(props.client, team, props.date);
   return (
     <fieldset data-testid="team-fieldset">
-      <legend>Team {index + 1}{team.name ? `: ${team.name}` : ''}</legend>
+      <legend>
+        Team {index + 1}
+        {team.name ? `: ${team.name}` : ''}
+      </legend>
       <div className="form-grid">
-        {control('name', 'Team name', (common) => <input {...common} />)}
-        {control('size', 'Engineers', (common) => <input {...common} type="number" min={1} max={500} inputMode="numeric" />)}
+        {control('name', 'Team name', (common) => (
+          <input {...common} />
+        ))}
+        {control('size', 'Engineers', (common) => (
+          <input {...common} type="number" min={1} max={500} inputMode="numeric" />
+        ))}
         {control('provider', 'Employed by', (common) => (
           <select {...common}>
             <option value="partner">Partner</option>
             <option value="client">Client</option>
           </select>
         ))}
-        {control('location', 'Location', (common) => <input {...common} placeholder="e.g. Buenos Aires" />)}
-        {control('timeZone', 'Time zone', (common) => <input {...common} list="time-zones" placeholder="e.g. America/Bogota" />)}
-        {control('start', 'Day starts', (common) => <input {...common} type="time" />)}
-        {control('end', 'Day ends', (common) => <input {...common} type="time" />)}
+        {control('location', 'Location', (common) => (
+          <input {...common} placeholder="e.g. Buenos Aires" />
+        ))}
+        {control('timeZone', 'Time zone', (common) => (
+          <input {...common} list="time-zones" placeholder="e.g. America/Bogota" />
+        ))}
+        {control('start', 'Day starts', (common) => (
+          <input {...common} type="time" />
+        ))}
+        {control('end', 'Day ends', (common) => (
+          <input {...common} type="time" />
+        ))}
         <label className="wide" htmlFor={fieldId(`${prefix}.scope`)}>
           Scope
-          <input id={fieldId(`${prefix}.scope`)} name={`${prefix}.scope`} value={team.scope} onChange={(event) => onChange({ scope: event.target.value })} />
+          <input
+            id={fieldId(`${prefix}.scope`)}
+            name={`${prefix}.scope`}
+            value={team.scope}
+            onChange={(event) => onChange({ scope: event.target.value })}
+          />
         </label>
       </div>
       <div className="row" style={{ marginTop: '0.6rem' }}>

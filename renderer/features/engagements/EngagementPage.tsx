@@ -16,6 +16,7 @@ import { OverlapTimeline } from './OverlapTimeline';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 import { GovernanceHealth } from '../governance/GovernanceHealth';
 import { EscalationsPanel } from '../escalations/EscalationsPanel';
+import { RitualsPanel } from '../rituals/RitualsPanel';
 
 export function EngagementPage({ engagementId }: { engagementId: string }) {
   const today = useToday();
@@ -25,26 +26,32 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   // `null` = loaded and not found, `undefined` = still loading.
-  const data = useLiveQuery(
-    async () => {
-      const engagement = await db.engagements.get(engagementId);
-      if (!engagement) return null;
-      const countOf = (table: Table<unknown, string>) => table.where('engagementId').equals(engagementId).count();
-      const [teams, forums, rituals, kpis, decisions, people, work] = await Promise.all([
-        db.teams.where('engagementId').equals(engagementId).sortBy('name'),
-        countOf(db.governanceForums),
-        db.rituals.where('engagementId').equals(engagementId).filter((ritual) => ritual.retiredOn === null).count(),
-        countOf(db.kpiDefinitions),
-        countOf(db.decisions),
-        countOf(db.people),
-        countEngagementWork(db, engagementId, today),
-      ]);
-      return { engagement, teams, counts: { forums, rituals, kpis, decisions, people, ...work } };
-    },
-    [engagementId, today],
-  );
+  const data = useLiveQuery(async () => {
+    const engagement = await db.engagements.get(engagementId);
+    if (!engagement) return null;
+    const countOf = (table: Table<unknown, string>) => table.where('engagementId').equals(engagementId).count();
+    const [teams, forums, rituals, kpis, decisions, people, work] = await Promise.all([
+      db.teams.where('engagementId').equals(engagementId).sortBy('name'),
+      countOf(db.governanceForums),
+      db.rituals
+        .where('engagementId')
+        .equals(engagementId)
+        .filter((ritual) => ritual.retiredOn === null)
+        .count(),
+      countOf(db.kpiDefinitions),
+      countOf(db.decisions),
+      countOf(db.people),
+      countEngagementWork(db, engagementId, today),
+    ]);
+    return { engagement, teams, counts: { forums, rituals, kpis, decisions, people, ...work } };
+  }, [engagementId, today]);
 
-  if (data === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (data === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (data === null) {
     return (
       <section className="card">
@@ -97,7 +104,12 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
         <Stat label="Open risks" value={counts.openRisks} />
         <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
-        <Stat label="Open actions" value={counts.openActions} detail={`${counts.overdueActions} overdue`} alert={counts.overdueActions > 0} />
+        <Stat
+          label="Open actions"
+          value={counts.openActions}
+          detail={`${counts.overdueActions} overdue`}
+          alert={counts.overdueActions > 0}
+        />
         <Stat label="Decisions" value={counts.decisions} />
         <Stat label="Active rituals" value={counts.rituals} detail={`${counts.forums} governance forums`} />
         <Stat label="KPIs tracked" value={counts.kpis} />
@@ -193,6 +205,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
 
       <GovernanceHealth engagement={engagement} />
 
+      <RitualsPanel engagementId={engagement.id} />
+
       <EscalationsPanel engagement={engagement} />
 
       <GovernanceDiagram engagementId={engagement.id} />
@@ -207,7 +221,8 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         >
           <p>
             This removes the engagement, its {plural(teams.length, 'team')}, {plural(counts.openRisks, 'open risk')},{' '}
-            {plural(counts.decisions, 'decision')} and every other record kept for it. It cannot be undone; export a backup first if you may need it.
+            {plural(counts.decisions, 'decision')} and every other record kept for it. It cannot be undone; export a backup first if you may
+            need it.
           </p>
         </ConfirmDialog>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Escalation } from '@shared/domain/escalation';
-import { Dialog } from '../../app/Dialog';
+import { FormDialog } from '../../app/Dialog';
 
 export type EscalationAction = 'escalate' | 'resolve' | 'reopen';
 
@@ -11,56 +11,48 @@ const texts: Record<EscalationAction, { title: string; label: string; confirm: s
 };
 
 /** The note, resolution or reason that goes into the escalation's history with the action. */
-export function EscalationActionDialog(props: { action: EscalationAction; escalation: Escalation; onCancel(): void; onConfirm(text: string): void }) {
+export function EscalationActionDialog(props: {
+  action: EscalationAction;
+  escalation: Escalation;
+  onCancel(): void;
+  onConfirm(text: string): void;
+}) {
   const text = texts[props.action];
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <Dialog
+    <FormDialog
       title={`${text.title}: ${props.escalation.title}`}
+      formId="escalation-action-form"
+      submitLabel={text.confirm}
       narrow
+      className=""
       onClose={props.onCancel}
-      footer={
-        <>
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" form="escalation-action-form" className="primary">
-            {text.confirm}
-          </button>
-        </>
-      }
+      onSubmit={() => {
+        if (text.required && value.trim() === '') {
+          setError('Say how it was resolved: a resolution is required.');
+          return;
+        }
+        props.onConfirm(value.trim());
+      }}
     >
-      <form
-        id="escalation-action-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (text.required && value.trim() === '') {
-            setError('Say how it was resolved: a resolution is required.');
-            return;
-          }
-          props.onConfirm(value.trim());
-        }}
-      >
-        <label htmlFor="escalation-action-text">
-          {text.label}
-          <textarea
-            id="escalation-action-text"
-            rows={3}
-            value={value}
-            autoFocus
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'escalation-action-error' : undefined}
-            onChange={(event) => setValue(event.target.value)}
-          />
-          {error && (
-            <span className="field-error" id="escalation-action-error">
-              {error}
-            </span>
-          )}
-        </label>
-      </form>
-    </Dialog>
+      <label htmlFor="escalation-action-text">
+        {text.label}
+        <textarea
+          id="escalation-action-text"
+          rows={3}
+          value={value}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'escalation-action-error' : undefined}
+          onChange={(event) => setValue(event.target.value)}
+        />
+        {error && (
+          <span className="field-error" id="escalation-action-error">
+            {error}
+          </span>
+        )}
+      </label>
+    </FormDialog>
   );
 }

@@ -65,9 +65,14 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
   const open = data.escalations
     .filter((escalation) => escalation.status === 'open')
     .map((escalation) => ({ escalation, path: pathsById.get(escalation.pathId)! }))
-    .sort((a, b) => (currentDeadline(a.escalation, a.path)?.deadline ?? '').localeCompare(currentDeadline(b.escalation, b.path)?.deadline ?? ''));
+    .sort((a, b) =>
+      (currentDeadline(a.escalation, a.path)?.deadline ?? '').localeCompare(currentDeadline(b.escalation, b.path)?.deadline ?? ''),
+    );
   const resolved = data.escalations
-    .filter((escalation) => escalation.status === 'resolved' && escalation.resolvedAt !== null && escalation.resolvedAt.slice(0, 10) >= period.from)
+    .filter(
+      (escalation) =>
+        escalation.status === 'resolved' && escalation.resolvedAt !== null && escalation.resolvedAt.slice(0, 10) >= period.from,
+    )
     .sort((a, b) => b.resolvedAt!.localeCompare(a.resolvedAt!));
 
   async function apply(escalation: Escalation, change: (current: Escalation) => Escalation, success: string) {
@@ -92,8 +97,14 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
   function runAction(kind: EscalationAction, escalation: Escalation, text: string) {
     const path = pathsById.get(escalation.pathId)!;
     const actor = { by: data!.userName, at: systemClock.now().toISOString() };
-    if (kind === 'escalate') void apply(escalation, (current) => escalateToNextStep(current, path, { ...actor, note: text }), `Escalated "${escalation.title}" to the next step.`);
-    else if (kind === 'resolve') void apply(escalation, (current) => resolveEscalation(current, { ...actor, resolution: text }), `Resolved "${escalation.title}".`);
+    if (kind === 'escalate')
+      void apply(
+        escalation,
+        (current) => escalateToNextStep(current, path, { ...actor, note: text }),
+        `Escalated "${escalation.title}" to the next step.`,
+      );
+    else if (kind === 'resolve')
+      void apply(escalation, (current) => resolveEscalation(current, { ...actor, resolution: text }), `Resolved "${escalation.title}".`);
     else void apply(escalation, (current) => reopenEscalation(current, { ...actor, note: text }), `Reopened "${escalation.title}".`);
   }
 
@@ -106,7 +117,13 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
         <h2 id="escalations-title" style={{ margin: 0 }}>
           Escalations
         </h2>
-        <button type="button" className="primary" style={{ marginLeft: 'auto' }} onClick={() => setRaising(true)} disabled={data.paths.length === 0}>
+        <button
+          type="button"
+          className="primary"
+          style={{ marginLeft: 'auto' }}
+          onClick={() => setRaising(true)}
+          disabled={data.paths.length === 0}
+        >
           Raise escalation
         </button>
       </div>
@@ -142,7 +159,12 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
           {open.map(({ escalation, path }) => {
             const deadline = currentDeadline(escalation, path)!;
             const overdue = isOverdue(escalation, path, now);
-            const ownerZone = ownerTimeZone(deadline.step, { people: data.people, assignments: data.assignments, teams: data.teams, clientTimeZone: engagement.clientTimeZone });
+            const ownerZone = ownerTimeZone(deadline.step, {
+              people: data.people,
+              assignments: data.assignments,
+              teams: data.teams,
+              clientTimeZone: engagement.clientTimeZone,
+            });
             const zones = [{ label: 'client time', zone: engagement.clientTimeZone }];
             if (ownerZone !== engagement.clientTimeZone) zones.push({ label: 'owner time', zone: ownerZone });
             return (
@@ -150,13 +172,20 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
                 <div className="row">
                   <strong>{escalation.title}</strong>
                   <span className="pill">{triggerName(path)}</span>
-                  {overdue && <span className="pill health" data-health="poor">Overdue</span>}
+                  {overdue && (
+                    <span className="pill health" data-health="poor">
+                      Overdue
+                    </span>
+                  )}
                 </div>
                 <div>
                   Step {deadline.stepIndex + 1} of {path.steps.length}: {deadline.step.level}, {ownerLabel(deadline.step, peopleById)} ·{' '}
                   {overdue ? 'answer was due' : 'answer due'}{' '}
                   {formatDeadlineInZones(deadline.deadline, zones)
-                    .map((zoned) => `${zoned.local} ${zoned.label}${zoned.dayOffset !== 0 ? ` (${zoned.dayOffset > 0 ? '+' : ''}${zoned.dayOffset} day)` : ''}`)
+                    .map(
+                      (zoned) =>
+                        `${zoned.local} ${zoned.label}${zoned.dayOffset !== 0 ? ` (${zoned.dayOffset > 0 ? '+' : ''}${zoned.dayOffset} day)` : ''}`,
+                    )
                     .join(' / ')}
                 </div>
                 <div className="row">
@@ -185,7 +214,12 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
                   <div className="row">
                     <strong>{escalation.title}</strong>
                     <span className="pill">{triggerName(path)}</span>
-                    <button type="button" className="link" style={{ marginLeft: 'auto' }} onClick={() => setAction({ kind: 'reopen', escalation })}>
+                    <button
+                      type="button"
+                      className="link"
+                      style={{ marginLeft: 'auto' }}
+                      onClick={() => setAction({ kind: 'reopen', escalation })}
+                    >
                       Reopen
                     </button>
                   </div>
@@ -206,12 +240,25 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
           onClose={() => setRaising(false)}
         />
       )}
-      {action && <EscalationActionDialog action={action.kind} escalation={action.escalation} onCancel={() => setAction(null)} onConfirm={(text) => runAction(action.kind, action.escalation, text)} />}
+      {action && (
+        <EscalationActionDialog
+          action={action.kind}
+          escalation={action.escalation}
+          onCancel={() => setAction(null)}
+          onConfirm={(text) => runAction(action.kind, action.escalation, text)}
+        />
+      )}
     </section>
   );
 }
 
-const eventWords = { raised: 'Raised', escalated: 'Escalated to step', resolved: 'Resolved at step', reopened: 'Reopened at step', note: 'Note at step' } as const;
+const eventWords = {
+  raised: 'Raised',
+  escalated: 'Escalated to step',
+  resolved: 'Resolved at step',
+  reopened: 'Reopened at step',
+  note: 'Note at step',
+} as const;
 
 function EscalationHistory({ escalation, path, people }: { escalation: Escalation; path: EscalationPath; people: Map<string, Person> }) {
   return (

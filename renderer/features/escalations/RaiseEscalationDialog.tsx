@@ -4,7 +4,7 @@ import type { EscalationPath } from '@shared/domain/escalation';
 import { raiseEscalation } from '@shared/governance/escalations';
 import { repositories } from '../../data';
 import { systemClock } from '../../data/clock';
-import { Dialog } from '../../app/Dialog';
+import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { triggerName } from '@shared/governance/escalation-routes';
 
@@ -14,7 +14,12 @@ function localInputValue(instant: Date): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-export function RaiseEscalationDialog(props: { engagement: Engagement; paths: EscalationPath[]; defaultRaisedBy: string; onClose(): void }) {
+export function RaiseEscalationDialog(props: {
+  engagement: Engagement;
+  paths: EscalationPath[];
+  defaultRaisedBy: string;
+  onClose(): void;
+}) {
   const notify = useUiStore((state) => state.notify);
   const [pathId, setPathId] = useState(props.paths[0]?.id ?? '');
   const [title, setTitle] = useState('');
@@ -31,7 +36,8 @@ export function RaiseEscalationDialog(props: { engagement: Engagement; paths: Es
     if (raisedBy.trim() === '') found.raisedBy = 'Say who raised it.';
     const raisedInstant = new Date(raisedAt);
     if (Number.isNaN(raisedInstant.getTime())) found.raisedAt = 'Enter when it was raised.';
-    else if (raisedInstant.getTime() > systemClock.now().getTime() + 60_000) found.raisedAt = 'An escalation cannot be raised in the future.';
+    else if (raisedInstant.getTime() > systemClock.now().getTime() + 60_000)
+      found.raisedAt = 'An escalation cannot be raised in the future.';
     setProblems(found);
     if (Object.keys(found).length > 0 || !path) return;
     try {
@@ -53,7 +59,10 @@ export function RaiseEscalationDialog(props: { engagement: Engagement; paths: Es
     }
   }
 
-  const field = (name: string) => ({ 'aria-invalid': problems[name] ? true : undefined, 'aria-describedby': problems[name] ? `raise-${name}-error` : undefined });
+  const field = (name: string) => ({
+    'aria-invalid': problems[name] ? true : undefined,
+    'aria-describedby': problems[name] ? `raise-${name}-error` : undefined,
+  });
   const error = (name: string) =>
     problems[name] && (
       <span className="field-error" id={`raise-${name}-error`}>
@@ -62,61 +71,51 @@ export function RaiseEscalationDialog(props: { engagement: Engagement; paths: Es
     );
 
   return (
-    <Dialog
+    <FormDialog
       title="Raise an escalation"
+      formId="raise-escalation-form"
+      submitLabel="Raise escalation"
+      className="form-grid"
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="raise-escalation-form" className="primary">
-            Raise escalation
-          </button>
-        </>
-      }
+      onSubmit={() => void submit()}
     >
-      <form
-        id="raise-escalation-form"
-        noValidate
-        className="form-grid"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {problems.form && <p className="error-summary wide">{problems.form}</p>}
-        <label htmlFor="raise-pathId">
-          Trigger
-          <select id="raise-pathId" value={pathId} onChange={(event) => setPathId(event.target.value)} {...field('pathId')}>
-            {props.paths.map((path) => (
-              <option key={path.id} value={path.id}>
-                {triggerName(path)}
-              </option>
-            ))}
-          </select>
-          {error('pathId')}
-        </label>
-        <label htmlFor="raise-title" className="wide">
-          Title
-          <input id="raise-title" value={title} onChange={(event) => setTitle(event.target.value)} autoFocus {...field('title')} />
-          {error('title')}
-        </label>
-        <label htmlFor="raise-description" className="wide">
-          What happened
-          <textarea id="raise-description" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
-        </label>
-        <label htmlFor="raise-raisedBy">
-          Raised by
-          <input id="raise-raisedBy" value={raisedBy} onChange={(event) => setRaisedBy(event.target.value)} {...field('raisedBy')} />
-          {error('raisedBy')}
-        </label>
-        <label htmlFor="raise-raisedAt">
-          Raised at <span className="field-hint">your local time</span>
-          <input id="raise-raisedAt" type="datetime-local" value={raisedAt} onChange={(event) => setRaisedAt(event.target.value)} {...field('raisedAt')} />
-          {error('raisedAt')}
-        </label>
-      </form>
-    </Dialog>
+      {problems.form && <p className="error-summary wide">{problems.form}</p>}
+      <label htmlFor="raise-pathId">
+        Trigger
+        <select id="raise-pathId" value={pathId} onChange={(event) => setPathId(event.target.value)} {...field('pathId')}>
+          {props.paths.map((path) => (
+            <option key={path.id} value={path.id}>
+              {triggerName(path)}
+            </option>
+          ))}
+        </select>
+        {error('pathId')}
+      </label>
+      <label htmlFor="raise-title" className="wide">
+        Title
+        <input id="raise-title" value={title} onChange={(event) => setTitle(event.target.value)} autoFocus {...field('title')} />
+        {error('title')}
+      </label>
+      <label htmlFor="raise-description" className="wide">
+        What happened
+        <textarea id="raise-description" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+      </label>
+      <label htmlFor="raise-raisedBy">
+        Raised by
+        <input id="raise-raisedBy" value={raisedBy} onChange={(event) => setRaisedBy(event.target.value)} {...field('raisedBy')} />
+        {error('raisedBy')}
+      </label>
+      <label htmlFor="raise-raisedAt">
+        Raised at <span className="field-hint">your local time</span>
+        <input
+          id="raise-raisedAt"
+          type="datetime-local"
+          value={raisedAt}
+          onChange={(event) => setRaisedAt(event.target.value)}
+          {...field('raisedAt')}
+        />
+        {error('raisedAt')}
+      </label>
+    </FormDialog>
   );
 }

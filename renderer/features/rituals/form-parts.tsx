@@ -1,0 +1,68 @@
+/** Pieces both ritual dialogs share: the error summary and how a failed save reads. */
+import type { ReactNode } from 'react';
+import { RecordConflictError, type FieldProblem } from '@shared/validation';
+
+/** "This ritual was changed in another window; reopen to see the latest." */
+export function saveErrorMessage(error: unknown, what: string): string {
+  if (error instanceof RecordConflictError) return `This ${what} was changed in another window; reopen to see the latest.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function focusErrorSummary(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** Lists the problems, each linking to the field it concerns. */
+export function ErrorSummary(props: {
+  id: string;
+  problems: FieldProblem[];
+  fieldId(field: string): string;
+  labelFor(field: string): string;
+}) {
+  if (props.problems.length === 0) return null;
+  return (
+    <div className="error-summary" id={props.id} tabIndex={-1} role="alert">
+      <strong>{props.problems.length === 1 ? 'One thing to fix:' : `${props.problems.length} things to fix:`}</strong>
+      <ul>
+        {props.problems.map((problem, index) => (
+          <li key={index}>
+            {problem.field ? (
+              <a
+                href={`#${props.fieldId(problem.field)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(props.fieldId(problem.field))?.focus();
+                }}
+              >
+                {props.labelFor(problem.field)}: {problem.message}
+              </a>
+            ) : (
+              problem.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled control with its hint and inline error, wired with aria-describedby. */
+export function Field(props: { id: string; label: string; hint?: string; error?: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <label className={props.wide ? 'wide' : undefined} htmlFor={props.id}>
+      {props.label}
+      {props.hint && <span className="field-hint">{props.hint}</span>}
+      {props.children}
+      {props.error && (
+        <span className="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** Props that mark a control invalid and point it at its error message. */
+export function invalidProps(id: string, error: string | undefined) {
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const;
+}
