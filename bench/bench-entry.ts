@@ -83,7 +83,10 @@ function progress(message: string): void {
  * before anything is written, so they add seconds and leave the import figures alone.
  * The generated objects go out of scope on return, before the import runs.
  */
-function generateAndSerialize(today: string, scale: typeof STRESS_SCALE): { text: string; generateMs: number; governance: GovernanceBenchResult } {
+function generateAndSerialize(
+  today: string,
+  scale: typeof STRESS_SCALE,
+): { text: string; generateMs: number; governance: GovernanceBenchResult } {
   const generateStarted = performance.now();
   const generated = generateStressWorkspace({ today, scale });
   const generatedAt = performance.now();
@@ -98,7 +101,12 @@ function generateAndSerialize(today: string, scale: typeof STRESS_SCALE): { text
 }
 
 async function runImportBench(today: string, engagements: number): Promise<ImportBenchResult> {
-  const scale = { ...STRESS_SCALE, engagements, risks: (STRESS_SCALE.risks / STRESS_SCALE.engagements) * engagements, actions: (STRESS_SCALE.actions / STRESS_SCALE.engagements) * engagements };
+  const scale = {
+    ...STRESS_SCALE,
+    engagements,
+    risks: (STRESS_SCALE.risks / STRESS_SCALE.engagements) * engagements,
+    actions: (STRESS_SCALE.actions / STRESS_SCALE.engagements) * engagements,
+  };
   const prepared = generateAndSerialize(today, scale);
   const { governance, generateMs } = prepared;
   let text = prepared.text;

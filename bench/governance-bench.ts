@@ -53,7 +53,15 @@ export interface GovernanceBenchResult {
 /** One engagement's records, as the health panel reads them. */
 type EngagementRecords = Pick<
   WorkspaceData,
-  'rituals' | 'meetingOccurrences' | 'teams' | 'people' | 'roleAssignments' | 'standardItems' | 'communicationPlan' | 'escalationPaths' | 'escalations'
+  | 'rituals'
+  | 'meetingOccurrences'
+  | 'teams'
+  | 'people'
+  | 'roleAssignments'
+  | 'standardItems'
+  | 'communicationPlan'
+  | 'escalationPaths'
+  | 'escalations'
 >;
 const governanceTables = [
   'rituals',
@@ -68,7 +76,17 @@ const governanceTables = [
 ] as const satisfies ReadonlyArray<keyof EngagementRecords>;
 
 function emptyRecords(): EngagementRecords {
-  return { rituals: [], meetingOccurrences: [], teams: [], people: [], roleAssignments: [], standardItems: [], communicationPlan: [], escalationPaths: [], escalations: [] };
+  return {
+    rituals: [],
+    meetingOccurrences: [],
+    teams: [],
+    people: [],
+    roleAssignments: [],
+    standardItems: [],
+    communicationPlan: [],
+    escalationPaths: [],
+    escalations: [],
+  };
 }
 
 /** Adherence, coverage and escalation statistics, plus standards and overdue communications. */
@@ -107,7 +125,11 @@ function countsOf(records: EngagementRecords): GovernanceRecordCounts {
   };
 }
 
-function timed(warmups: number, runs: number, work: () => unknown): { medianMs: number; minMs: number; maxMs: number; runs: number; warmups: number } {
+function timed(
+  warmups: number,
+  runs: number,
+  work: () => unknown,
+): { medianMs: number; minMs: number; maxMs: number; runs: number; warmups: number } {
   let sink = 0;
   for (let run = 0; run < warmups; run++) sink += work() === undefined ? 0 : 1;
   const times: number[] = [];
@@ -128,7 +150,8 @@ export function runGovernanceBench(data: WorkspaceData, today: string): Governan
 
   const recordsPerEngagement = new Map<string, number>();
   for (const table of engagementScopedTables) {
-    for (const record of data[table]) recordsPerEngagement.set(record.engagementId, (recordsPerEngagement.get(record.engagementId) ?? 0) + 1);
+    for (const record of data[table])
+      recordsPerEngagement.set(record.engagementId, (recordsPerEngagement.get(record.engagementId) ?? 0) + 1);
   }
   const largest = data.engagements.reduce((best, engagement) =>
     (recordsPerEngagement.get(engagement.id) ?? 0) > (recordsPerEngagement.get(best.id) ?? 0) ? engagement : best,

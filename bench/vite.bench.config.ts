@@ -6,16 +6,19 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // The app and the benchmark page built side by side, so both share one origin (and one
 // IndexedDB) when served: the bench imports the stress workspace, the app then opens it.
-export default mergeConfig(appConfig, defineConfig({
-  root: projectRoot,
-  build: {
-    outDir: fileURLToPath(new URL('../dist-bench', import.meta.url)),
-    sourcemap: false,
-    rollupOptions: {
-      input: {
-        app: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
-        bench: fileURLToPath(new URL('./index.html', import.meta.url)),
+export default mergeConfig(
+  appConfig,
+  defineConfig({
+    root: projectRoot,
+    build: {
+      outDir: fileURLToPath(new URL('../dist-bench', import.meta.url)),
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          app: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
+          bench: fileURLToPath(new URL('./index.html', import.meta.url)),
+        },
       },
     },
-  },
-}));
+  }),
+);

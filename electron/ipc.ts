@@ -16,11 +16,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import { z } from 'zod';
-import {
-  platformChannels,
-  platformRequestSchemas,
-  type PlatformMainHandlers,
-} from '../shared/platform/api';
+import { platformChannels, platformRequestSchemas, type PlatformMainHandlers } from '../shared/platform/api';
 import { isSafeExternalUrl } from '../shared/platform/origin';
 import { writeFileAtomically } from './atomic-write';
 import { assertTrustedSender } from './security';
@@ -93,11 +89,7 @@ function handlersFor(owner: BrowserWindow | null) {
   } satisfies PlatformMainHandlers;
 }
 
-function parseSingleArgument<Schema extends z.ZodType>(
-  method: string,
-  schema: Schema,
-  args: readonly unknown[],
-): z.infer<Schema> {
+function parseSingleArgument<Schema extends z.ZodType>(method: string, schema: Schema, args: readonly unknown[]): z.infer<Schema> {
   if (args.length !== 1) throw new Error(`${method} takes exactly one argument.`);
   const result = schema.safeParse(args[0]);
   if (!result.success) throw new Error(`Invalid ${method} request:\n${z.prettifyError(result.error)}`);
@@ -115,16 +107,13 @@ type Invoker<Method extends keyof PlatformMainHandlers> = (
 
 // A mapped type, so adding a method to the contract fails to compile until it is wired up here.
 const invokers: { [Method in keyof PlatformMainHandlers]: Invoker<Method> } = {
-  saveFile: (handlers, args) =>
-    handlers.saveFile(parseSingleArgument('saveFile', platformRequestSchemas.saveFile, args)),
-  openFile: (handlers, args) =>
-    handlers.openFile(parseSingleArgument('openFile', platformRequestSchemas.openFile, args)),
+  saveFile: (handlers, args) => handlers.saveFile(parseSingleArgument('saveFile', platformRequestSchemas.saveFile, args)),
+  openFile: (handlers, args) => handlers.openFile(parseSingleArgument('openFile', platformRequestSchemas.openFile, args)),
   getAppInfo: (handlers, args) => {
     requireNoArguments('getAppInfo', args);
     return handlers.getAppInfo();
   },
-  openExternal: (handlers, args) =>
-    handlers.openExternal(parseSingleArgument('openExternal', platformRequestSchemas.openExternal, args)),
+  openExternal: (handlers, args) => handlers.openExternal(parseSingleArgument('openExternal', platformRequestSchemas.openExternal, args)),
 };
 
 function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {

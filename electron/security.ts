@@ -50,9 +50,7 @@ function denyWebPermissions(): void {
   defaultSession.setPermissionRequestHandler((_contents, permission, grant, details) => {
     grant(isPermissionGranted(permission, details.requestingUrl));
   });
-  defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionGranted(permission, requestingOrigin),
-  );
+  defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
   defaultSession.setDevicePermissionHandler(() => false);
   defaultSession.on('select-hid-device', (event, _details, choose) => {
     event.preventDefault();

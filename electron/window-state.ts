@@ -6,13 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, screen, type BrowserWindow } from 'electron';
-import {
-  DEFAULT_WINDOW_SIZE,
-  fitBoundsToDisplays,
-  WindowStateSchema,
-  type Rect,
-  type WindowState,
-} from '../shared/platform/window-bounds';
+import { DEFAULT_WINDOW_SIZE, fitBoundsToDisplays, WindowStateSchema, type Rect, type WindowState } from '../shared/platform/window-bounds';
 import { writeFileAtomicallySync } from './atomic-write';
 
 const SAVE_DELAY_MS = 500;

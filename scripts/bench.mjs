@@ -51,7 +51,13 @@ const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
 // Chromium coarsens performance.now() to 0.1 ms, so one decimal is all there is.
 const ms = (value) => `${value.toFixed(1)} ms`;
 const countsText = (c) =>
-  [`${c.rituals} rituals`, `${c.occurrences} occurrences`, `${c.people} people`, `${c.assignments} assignments`, `${c.escalations} escalations`]
+  [
+    `${c.rituals} rituals`,
+    `${c.occurrences} occurrences`,
+    `${c.people} people`,
+    `${c.assignments} assignments`,
+    `${c.escalations} escalations`,
+  ]
     .map((part) => part.replace(/^\d+/, (n) => Number(n).toLocaleString('en')))
     .join(', ');
 
@@ -70,7 +76,15 @@ async function main() {
   const context = await chromium.launchPersistentContext(join(home, 'profile'), {
     executablePath: chromiumPath,
     viewport: { width: 1360, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--js-flags=--max-old-space-size=6144'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--js-flags=--max-old-space-size=6144',
+    ],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: `${home}/config`, XDG_CACHE_HOME: `${home}/cache`, XDG_DATA_HOME: `${home}/data` },
   });
   try {
@@ -83,7 +97,10 @@ async function main() {
     log(`Generating the stress workspace in Chromium and importing it (today = ${today})…`);
     await page.goto(`${origin}/bench/index.html`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    const result = await page.evaluate(([day, engagements]) => window.cockpitBench.runImportBench(day, engagements), [today, engagementCount]);
+    const result = await page.evaluate(
+      ([day, engagements]) => window.cockpitBench.runImportBench(day, engagements),
+      [today, engagementCount],
+    );
 
     const rawRate = result.records / (result.rawBulkPutMs / 1000);
     const importRate = result.records / (result.importMs / 1000);
@@ -95,10 +112,18 @@ async function main() {
     for (let run = 0; run < portfolioRuns; run++) {
       await page.goto('about:blank');
       await page.goto(`${origin}/renderer/index.html#/`);
-      await page.waitForFunction((expected) => document.querySelectorAll('[data-testid="portfolio-row"]').length === expected, engagementCount, {
-        timeout: 60_000,
-      });
-      await page.waitForFunction(() => document.querySelector('[data-testid="portfolio"]')?.getAttribute('data-counts') === 'ready', undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        (expected) => document.querySelectorAll('[data-testid="portfolio-row"]').length === expected,
+        engagementCount,
+        {
+          timeout: 60_000,
+        },
+      );
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="portfolio"]')?.getAttribute('data-counts') === 'ready',
+        undefined,
+        { timeout: 60_000 },
+      );
       // Timestamps come from marks the app sets itself (milliseconds since navigation started).
       const [rendered, dataReady, countsReady, marks] = await page.evaluate(() => {
         const at = (name) => performance.getEntriesByName(`cockpit:${name}`)[0]?.startTime ?? NaN;
@@ -106,7 +131,10 @@ async function main() {
           at('portfolio-rendered'),
           at('portfolio-data-ready'),
           at('portfolio-counts-ready'),
-          performance.getEntriesByType('mark').map((mark) => `${mark.name.replace('cockpit:', '')} ${mark.startTime.toFixed(0)}`).join(', '),
+          performance
+            .getEntriesByType('mark')
+            .map((mark) => `${mark.name.replace('cockpit:', '')} ${mark.startTime.toFixed(0)}`)
+            .join(', '),
         ];
       });
       countsTimes.push(countsReady);
@@ -121,18 +149,32 @@ async function main() {
 
     log('');
     if (engagementCount !== 50) log(`NOTE: BENCH_ENGAGEMENTS=${engagementCount}; the issue's targets are for 50 engagements.`);
-    log(`Stress workspace: ${result.records.toLocaleString('en')} records, backup file ${result.backupMegabytes.toFixed(1)} MB, generated in ${(result.generateMs / 1000).toFixed(2)} s`);
+    log(
+      `Stress workspace: ${result.records.toLocaleString('en')} records, backup file ${result.backupMegabytes.toFixed(1)} MB, generated in ${(result.generateMs / 1000).toFixed(2)} s`,
+    );
     log('');
     log('(a) Import throughput');
-    log(`    raw Dexie bulkPut (same records, one transaction): ${(result.rawBulkPutMs / 1000).toFixed(2)} s = ${Math.round(rawRate).toLocaleString('en')} records/s`);
-    log(`    workspace import (parse + validate + write):       ${(result.importMs / 1000).toFixed(2)} s = ${Math.round(importRate).toLocaleString('en')} records/s`);
-    log(`      of which parse + validate ${(result.importParseAndValidateMs / 1000).toFixed(2)} s, write ${(result.importWriteMs / 1000).toFixed(2)} s`);
+    log(
+      `    raw Dexie bulkPut (same records, one transaction): ${(result.rawBulkPutMs / 1000).toFixed(2)} s = ${Math.round(rawRate).toLocaleString('en')} records/s`,
+    );
+    log(
+      `    workspace import (parse + validate + write):       ${(result.importMs / 1000).toFixed(2)} s = ${Math.round(importRate).toLocaleString('en')} records/s`,
+    );
+    log(
+      `      of which parse + validate ${(result.importParseAndValidateMs / 1000).toFixed(2)} s, write ${(result.importWriteMs / 1000).toFixed(2)} s`,
+    );
     log(`    ratio import / raw bulkPut: ${(ratio * 100).toFixed(1)}% (target >= 70%: ${verdict(ratio >= 0.7)})`);
     log('');
     log(`(b) Navigation to rendered portfolio (${engagementCount} engagements), ${portfolioRuns} runs`);
-    log(`    median ${portfolioMedian.toFixed(0)} ms, min ${portfolioTimes[0].toFixed(0)} ms, max ${portfolioTimes.at(-1).toFixed(0)} ms (target < 1000 ms: ${verdict(portfolioMedian < 1000)})`);
-    log(`    (engagements, teams and overlaps read and computed at ${dataReadyTimes[Math.floor(dataReadyTimes.length / 2)].toFixed(0)} ms, median)`);
-    log(`    open risks / escalations / overdue actions columns complete at ${countsTimes[Math.floor(countsTimes.length / 2)].toFixed(0)} ms (median; they fill in after the rows)`);
+    log(
+      `    median ${portfolioMedian.toFixed(0)} ms, min ${portfolioTimes[0].toFixed(0)} ms, max ${portfolioTimes.at(-1).toFixed(0)} ms (target < 1000 ms: ${verdict(portfolioMedian < 1000)})`,
+    );
+    log(
+      `    (engagements, teams and overlaps read and computed at ${dataReadyTimes[Math.floor(dataReadyTimes.length / 2)].toFixed(0)} ms, median)`,
+    );
+    log(
+      `    open risks / escalations / overdue actions columns complete at ${countsTimes[Math.floor(countsTimes.length / 2)].toFixed(0)} ms (median; they fill in after the rows)`,
+    );
     log('');
     log('(c) Renderer bundle (dist/renderer/assets)');
     log(`    JavaScript ${kb(bundle.js)} gzipped (${kb(bundle.jsRaw)} raw), CSS ${kb(bundle.css)} gzipped`);
@@ -141,13 +183,19 @@ async function main() {
     const governance = result.governance;
     log('');
     log('(d) Governance health computations (adherence, coverage, escalation statistics, standards, overdue communications)');
-    log(`    in Chromium on the generated workspace in memory: computation only, no IndexedDB reads; period ${governance.period.from} to ${governance.period.to}`);
+    log(
+      `    in Chromium on the generated workspace in memory: computation only, no IndexedDB reads; period ${governance.period.from} to ${governance.period.to}`,
+    );
     const one = governance.engagement;
-    log(`    one engagement (most records: ${one.name}, ${one.records.toLocaleString('en')} records), median of ${one.runs} after ${one.warmups} warm-ups:`);
+    log(
+      `    one engagement (most records: ${one.name}, ${one.records.toLocaleString('en')} records), median of ${one.runs} after ${one.warmups} warm-ups:`,
+    );
     log(`      ${ms(one.medianMs)}, min ${ms(one.minMs)}, max ${ms(one.maxMs)} (target < 50 ms: ${verdict(one.medianMs < 50)})`);
     log(`      over ${countsText(one.counts)}`);
     const all = governance.portfolio;
-    log(`    whole portfolio (${all.engagements} engagements, grouping by engagement included), median of ${all.runs} after ${all.warmups} warm-up${all.warmups === 1 ? '' : 's'}:`);
+    log(
+      `    whole portfolio (${all.engagements} engagements, grouping by engagement included), median of ${all.runs} after ${all.warmups} warm-up${all.warmups === 1 ? '' : 's'}:`,
+    );
     log(`      ${ms(all.medianMs)}, min ${ms(all.minMs)}, max ${ms(all.maxMs)} (target < 1000 ms: ${verdict(all.medianMs < 1000)})`);
     log(`      over ${countsText(all.counts)}`);
   } finally {

@@ -11,7 +11,8 @@ export function AppFooter() {
   if (!info) return null;
   return (
     <footer className="app-footer">
-      {info.name} {info.version} · {info.host === 'desktop' ? 'desktop app' : 'browser'} · data kept in {info.dataLocation}, never sent anywhere
+      {info.name} {info.version} · {info.host === 'desktop' ? 'desktop app' : 'browser'} · data kept in {info.dataLocation}, never sent
+      anywhere
     </footer>
   );
 }

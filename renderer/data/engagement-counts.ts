@@ -20,21 +20,33 @@ export interface EngagementCounts {
 
 export async function countEngagementWork(db: CockpitDatabase, engagementId: string, today: string): Promise<EngagementCounts> {
   const [openRisks, openEscalations, openActions, overdueActions] = await Promise.all([
-    db.risks.where('[engagementId+status]').anyOf(openRiskStatuses.map((status) => [engagementId, status])).count(),
+    db.risks
+      .where('[engagementId+status]')
+      .anyOf(openRiskStatuses.map((status) => [engagementId, status]))
+      .count(),
     db.escalations.where('[engagementId+status]').equals([engagementId, 'open']).count(),
-    db.actionItems.where('[engagementId+status]').anyOf(openActionStatuses.map((status) => [engagementId, status])).count(),
+    db.actionItems
+      .where('[engagementId+status]')
+      .anyOf(openActionStatuses.map((status) => [engagementId, status]))
+      .count(),
     // Actions without a due date are not in this index, and cannot be overdue either.
     Promise.all(
       openActionStatuses.map((status) =>
-        db.actionItems.where('[engagementId+status+dueOn]').between([engagementId, status, Dexie.minKey], [engagementId, status, today], true, false).count(),
+        db.actionItems
+          .where('[engagementId+status+dueOn]')
+          .between([engagementId, status, Dexie.minKey], [engagementId, status, today], true, false)
+          .count(),
       ),
     ).then((counts) => counts.reduce((sum, count) => sum + count, 0)),
   ]);
   return { openRisks, openEscalations, openActions, overdueActions };
 }
 
-
-export async function countPortfolioWork(db: CockpitDatabase, engagementIds: string[], today: string): Promise<Map<string, EngagementCounts>> {
+export async function countPortfolioWork(
+  db: CockpitDatabase,
+  engagementIds: string[],
+  today: string,
+): Promise<Map<string, EngagementCounts>> {
   const counts = await Promise.all(engagementIds.map((engagementId) => countEngagementWork(db, engagementId, today)));
   return new Map(engagementIds.map((engagementId, index) => [engagementId, counts[index]!]));
 }

@@ -70,19 +70,36 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
       const draft = parseOrThrow(EngagementDraftSchema, draftInput, 'engagement');
       const now = clock.now().toISOString();
       const { teams: draftTeams, ...fields } = draft;
-      const engagement = parseOrThrow(EngagementSchema, { ...fields, id: crypto.randomUUID(), createdAt: now, updatedAt: now, revision: 1 }, 'engagement');
+      const engagement = parseOrThrow(
+        EngagementSchema,
+        { ...fields, id: crypto.randomUUID(), createdAt: now, updatedAt: now, revision: 1 },
+        'engagement',
+      );
       const teams = buildTeams(engagement.id, draftTeams, new Map(), now);
       const defaults = buildEngagementDefaults(engagement, { newId: () => crypto.randomUUID(), now });
-      await db.transaction('rw', [db.engagements, db.teams, db.governanceForums, db.rituals, db.standardItems, db.communicationPlan, db.escalationPaths, db.kpiDefinitions], async () => {
-        await db.engagements.add(engagement);
-        await db.teams.bulkAdd(teams);
-        await db.governanceForums.bulkAdd(defaults.governanceForums);
-        await db.rituals.bulkAdd(defaults.rituals);
-        await db.standardItems.bulkAdd(defaults.standardItems);
-        await db.communicationPlan.bulkAdd(defaults.communicationPlan);
-        await db.escalationPaths.bulkAdd(defaults.escalationPaths);
-        await db.kpiDefinitions.bulkAdd(defaults.kpiDefinitions);
-      });
+      await db.transaction(
+        'rw',
+        [
+          db.engagements,
+          db.teams,
+          db.governanceForums,
+          db.rituals,
+          db.standardItems,
+          db.communicationPlan,
+          db.escalationPaths,
+          db.kpiDefinitions,
+        ],
+        async () => {
+          await db.engagements.add(engagement);
+          await db.teams.bulkAdd(teams);
+          await db.governanceForums.bulkAdd(defaults.governanceForums);
+          await db.rituals.bulkAdd(defaults.rituals);
+          await db.standardItems.bulkAdd(defaults.standardItems);
+          await db.communicationPlan.bulkAdd(defaults.communicationPlan);
+          await db.escalationPaths.bulkAdd(defaults.escalationPaths);
+          await db.kpiDefinitions.bulkAdd(defaults.kpiDefinitions);
+        },
+      );
       return engagement;
     },
 
@@ -94,7 +111,11 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
         if (stored.revision !== expectedRevision) throw new RecordConflictError('engagement', id, expectedRevision, stored.revision);
         const now = clock.now().toISOString();
         const { teams: draftTeams, ...fields } = draft;
-        const engagement = parseOrThrow(EngagementSchema, { ...stored, ...fields, updatedAt: now, revision: stored.revision + 1 }, 'engagement');
+        const engagement = parseOrThrow(
+          EngagementSchema,
+          { ...stored, ...fields, updatedAt: now, revision: stored.revision + 1 },
+          'engagement',
+        );
         const existingTeams = await db.teams.where('engagementId').equals(id).toArray();
         const existingById = new Map(existingTeams.map((team) => [team.id, team]));
         const teams = buildTeams(id, draftTeams, existingById, now);

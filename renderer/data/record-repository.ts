@@ -42,7 +42,11 @@ export function createRecordRepository<T extends EditableTableName>(db: CockpitD
 
     async create(input) {
       const now = clock.now().toISOString();
-      const record = parseOrThrow(schema, { ...input, id: input.id ?? crypto.randomUUID(), createdAt: now, updatedAt: now, revision: 1 }, label);
+      const record = parseOrThrow(
+        schema,
+        { ...input, id: input.id ?? crypto.randomUUID(), createdAt: now, updatedAt: now, revision: 1 },
+        label,
+      );
       await table.add(record);
       return record;
     },
@@ -56,7 +60,14 @@ export function createRecordRepository<T extends EditableTableName>(db: CockpitD
         }
         const next = parseOrThrow(
           schema,
-          { ...stored, ...changes, id, engagementId: (stored as { engagementId?: string }).engagementId, updatedAt: clock.now().toISOString(), revision: stored.revision + 1 },
+          {
+            ...stored,
+            ...changes,
+            id,
+            engagementId: (stored as { engagementId?: string }).engagementId,
+            updatedAt: clock.now().toISOString(),
+            revision: stored.revision + 1,
+          },
           label,
         );
         await table.put(next);

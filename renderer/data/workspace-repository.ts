@@ -7,7 +7,13 @@ import type { Table } from 'dexie';
 import { defaultWorkspaceSettings } from '@shared/domain/defaults';
 import { WORKSPACE_SETTINGS_ID, type WorkspaceSettings } from '@shared/domain/settings';
 import { emptyWorkspace, workspaceTableNames, type WorkspaceData } from '@shared/domain/workspace';
-import { countWorkspace, parseWorkspaceBackup, serializeWorkspace, type BackupParseResult, type WorkspaceCounts } from '@shared/backup/workspace-backup';
+import {
+  countWorkspace,
+  parseWorkspaceBackup,
+  serializeWorkspace,
+  type BackupParseResult,
+  type WorkspaceCounts,
+} from '@shared/backup/workspace-backup';
 import type { CockpitDatabase } from './db';
 import { localCalendarDate, type Clock } from './clock';
 

@@ -15,7 +15,9 @@ export function createBrowserPlatform(appVersion: string): CockpitPlatform {
     host: 'browser' as const,
 
     async saveFile({ suggestedName, content }) {
-      const blob = new Blob([content as BlobPart], { type: suggestedName.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+      const blob = new Blob([content as BlobPart], {
+        type: suggestedName.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;

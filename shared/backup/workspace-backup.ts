@@ -198,7 +198,10 @@ function checkIntegrity(data: WorkspaceData, report: (path: ReadonlyArray<Proper
         const targetIds = idsByTable.get(spec.target)!;
         for (const reference of spec.read(record)) {
           if (!targetIds.has(reference.id)) {
-            report(['tables', table, index, ...reference.path], `refers to ${tableLabels[spec.target]} record ${reference.id}, which is not in the file`);
+            report(
+              ['tables', table, index, ...reference.path],
+              `refers to ${tableLabels[spec.target]} record ${reference.id}, which is not in the file`,
+            );
           }
         }
       }
@@ -209,7 +212,8 @@ function checkIntegrity(data: WorkspaceData, report: (path: ReadonlyArray<Proper
     const seen = new Set<string>();
     (data[table] as Array<{ engagementId: string; reference: string }>).forEach((record, index) => {
       const key = `${record.engagementId}/${record.reference}`;
-      if (seen.has(key)) report(['tables', table, index, 'reference'], `reference ${record.reference} is used twice in the same engagement`);
+      if (seen.has(key))
+        report(['tables', table, index, 'reference'], `reference ${record.reference} is used twice in the same engagement`);
       seen.add(key);
     });
   }

@@ -199,8 +199,8 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
   const staff = buildPeople(random, blueprint, engagement, teams, scoped, workspace);
 
   const defaults = buildEngagementDefaults(engagement, { newId, now: created });
-  const [strategic, tactical, operational] = (['strategic', 'tactical', 'operational'] as const).map(
-    (level) => defaults.governanceForums.find((forum) => forum.level === level)!,
+  const [strategic, tactical, operational] = (['strategic', 'tactical', 'operational'] as const).map((level) =>
+    defaults.governanceForums.find((forum) => forum.level === level)!,
   );
   strategic!.clientOwnerIds = [staff.lead.id, staff.engineeringOwner.id];
   strategic!.partnerOwnerIds = [staff.partnerLead.id];
@@ -221,7 +221,8 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
     // Sprint rituals follow the sprint calendar: planning on its first Monday, review and
     // retrospective on its last Friday.
     if (ritual.kind === 'sprint-planning') ritual.firstDate = firstSprintStart;
-    if (ritual.kind === 'sprint-review' || ritual.kind === 'retrospective') ritual.firstDate = addDays(firstSprintStart, SPRINT_WORKING_SPAN - 1);
+    if (ritual.kind === 'sprint-review' || ritual.kind === 'retrospective')
+      ritual.firstDate = addDays(firstSprintStart, SPRINT_WORKING_SPAN - 1);
   }
   const standardStatuses = ['met', 'partly-met', 'met', 'not-met', 'met'] as const;
   defaults.standardItems.forEach((item, index) => {
@@ -232,10 +233,16 @@ function buildEngagement(random: SeededRandom, today: string, plan: EngagementPl
     item.lastReviewedOn = addDays(today, index === 3 ? -120 : -random.int(5, 60));
   });
   defaults.communicationPlan.forEach((entry, index) => {
-    entry.ownerId = entry.ownerRole === 'delivery-manager' ? staff.deliveryManagers[0]!.id : entry.ownerRole === 'tech-lead' ? staff.techLeads[0]!.id : null;
+    entry.ownerId =
+      entry.ownerRole === 'delivery-manager'
+        ? staff.deliveryManagers[0]!.id
+        : entry.ownerRole === 'tech-lead'
+          ? staff.techLeads[0]!.id
+          : null;
     if (entry.maxIntervalHours === null) return;
     // Mostly on time; the stakeholder report (the weekly one) has slipped by a few days.
-    const hoursAgo = index === 3 ? entry.maxIntervalHours + random.int(24, 96) : random.int(0, Math.max(0, Math.floor(entry.maxIntervalHours * 0.8)));
+    const hoursAgo =
+      index === 3 ? entry.maxIntervalHours + random.int(24, 96) : random.int(0, Math.max(0, Math.floor(entry.maxIntervalHours * 0.8)));
     entry.lastDoneAt = new Date(Date.parse(`${today}T17:00:00.000Z`) - hoursAgo * 3_600_000).toISOString();
   });
   defaults.kpiDefinitions.forEach((kpi, index) => {
@@ -278,7 +285,14 @@ interface Staff {
  * has: the first team of five or more engineers after the first has no QA lead, and an
  * engagement of three or more teams has no principal engineer.
  */
-function buildPeople(random: SeededRandom, blueprint: EngagementBlueprint, engagement: Engagement, teams: Team[], scoped: Scoped, workspace: WorkspaceData): Staff {
+function buildPeople(
+  random: SeededRandom,
+  blueprint: EngagementBlueprint,
+  engagement: Engagement,
+  teams: Team[],
+  scoped: Scoped,
+  workspace: WorkspaceData,
+): Staff {
   const clientNames = [...blueprint.clientNames];
   const partnerNames = [...blueprint.partnerNames];
   let spare = 0;
@@ -309,7 +323,11 @@ function buildPeople(random: SeededRandom, blueprint: EngagementBlueprint, engag
   const deliveryManagers: Person[] = [];
   for (let index = 0; index < teams.length; index += 3) {
     const manager = person(nextName(partnerNames), 'partner', 'Delivery manager', partnerZone);
-    assign(manager, 'delivery-manager', teams.slice(index, index + 3).map((team) => team.id));
+    assign(
+      manager,
+      'delivery-manager',
+      teams.slice(index, index + 3).map((team) => team.id),
+    );
     deliveryManagers.push(manager);
   }
   const techLeads: Person[] = [];
@@ -328,7 +346,11 @@ function buildPeople(random: SeededRandom, blueprint: EngagementBlueprint, engag
     // A scrum master is shared by two teams.
     if (index % 2 === 0) {
       const scrumMaster = person(nextName(partnerNames), 'partner', 'Scrum master', team.timeZone);
-      assign(scrumMaster, 'scrum-master', teams.slice(index, index + 2).map((shared) => shared.id));
+      assign(
+        scrumMaster,
+        'scrum-master',
+        teams.slice(index, index + 2).map((shared) => shared.id),
+      );
       scrumMasters.push(scrumMaster);
     }
   });
@@ -343,7 +365,13 @@ function buildPeople(random: SeededRandom, blueprint: EngagementBlueprint, engag
   return { everyone, lead, engineeringOwner, productOwner, clientDeliveryManager, partnerLead, deliveryManagers, techLeads, scrumMasters };
 }
 
-function buildSprints(plan: EngagementPlan, teams: Team[], firstStart: string, scoped: Scoped, workspace: WorkspaceData): Map<string, Sprint[]> {
+function buildSprints(
+  plan: EngagementPlan,
+  teams: Team[],
+  firstStart: string,
+  scoped: Scoped,
+  workspace: WorkspaceData,
+): Map<string, Sprint[]> {
   const byTeam = new Map<string, Sprint[]>();
   for (const team of teams) {
     const sprints: Sprint[] = [];
@@ -351,7 +379,16 @@ function buildSprints(plan: EngagementPlan, teams: Team[], firstStart: string, s
       const startDate = addDays(firstStart, (number - 1) * SPRINT_DAYS);
       const base = scoped();
       const stamp = at(startDate, 8 * 60);
-      sprints.push({ ...base, createdAt: stamp, updatedAt: stamp, teamId: team.id, number, name: `Sprint ${number}`, startDate, endDate: addDays(startDate, SPRINT_WORKING_SPAN - 1) });
+      sprints.push({
+        ...base,
+        createdAt: stamp,
+        updatedAt: stamp,
+        teamId: team.id,
+        number,
+        name: `Sprint ${number}`,
+        startDate,
+        endDate: addDays(startDate, SPRINT_WORKING_SPAN - 1),
+      });
     }
     byTeam.set(team.id, sprints);
     workspace.sprints.push(...sprints);
@@ -376,7 +413,14 @@ interface SeriesModel {
 function seriesModel(random: SeededRandom, kpi: KpiDefinition, team: Team, sprints: number, health: number): SeriesModel {
   const drift = (random.next() - 0.5 + health * 0.4) / Math.max(6, sprints);
   const outlierAt = random.chance(0.15) ? random.int(Math.floor(sprints / 2), sprints - 1) : -1;
-  const base = { noise: 0, min: kpi.validRange.min, max: kpi.validRange.max, decimals: 1, outlierAt, outlierFactor: random.chance(0.5) ? 1.8 : 0.45 };
+  const base = {
+    noise: 0,
+    min: kpi.validRange.min,
+    max: kpi.validRange.max,
+    decimals: 1,
+    outlierAt,
+    outlierFactor: random.chance(0.5) ? 1.8 : 0.45,
+  };
   switch (kpi.key) {
     case 'sprint-commitment-rate':
       return { ...base, start: 72 + random.int(0, 14), slope: drift * 60, noise: 5, max: 100, decimals: 0 };
@@ -426,7 +470,8 @@ function buildMeasurements(
       const scale = 10 ** model.decimals;
       for (let index = 0; index < sprints.length; index++) {
         const sprint = sprints[index]!;
-        let value = model.start + model.slope * index * (model.start === 0 ? 1 : Math.max(1, model.start / 4)) + random.normal(0, model.noise);
+        let value =
+          model.start + model.slope * index * (model.start === 0 ? 1 : Math.max(1, model.start / 4)) + random.normal(0, model.noise);
         if (index === model.outlierAt) value *= model.outlierFactor;
         value = Math.round(Math.min(model.max, Math.max(model.min, value)) * scale) / scale;
         measurements.push({
@@ -479,7 +524,11 @@ function buildOccurrences(
         status: cancelled ? 'cancelled' : 'held',
         outputProduced,
         outputLink: '',
-        outputNote: cancelled ? 'Cancelled: clashed with a release.' : outputProduced ? `${ritual.expectedOutput} recorded.` : 'Held, but nothing was written down.',
+        outputNote: cancelled
+          ? 'Cancelled: clashed with a release.'
+          : outputProduced
+            ? `${ritual.expectedOutput} recorded.`
+            : 'Held, but nothing was written down.',
         attendeeIds: attendees.map((person) => person.id),
         notes: '',
       });
@@ -489,7 +538,15 @@ function buildOccurrences(
   return created;
 }
 
-function buildCheckpoints(random: SeededRandom, today: string, engagement: Engagement, forumId: string, staff: Staff, scoped: Scoped, workspace: WorkspaceData): Checkpoint[] {
+function buildCheckpoints(
+  random: SeededRandom,
+  today: string,
+  engagement: Engagement,
+  forumId: string,
+  staff: Staff,
+  scoped: Scoped,
+  workspace: WorkspaceData,
+): Checkpoint[] {
   const checkpoints: Checkpoint[] = [];
   const months = Math.min(6, Math.max(1, Math.floor(daysBetween(engagement.startDate, today) / 30)));
   for (let index = months; index >= 1; index--) {
@@ -507,7 +564,12 @@ function buildCheckpoints(random: SeededRandom, today: string, engagement: Engag
       periodEnd: date,
       status: date <= today ? 'held' : 'planned',
       preparedBy: staff.lead.name,
-      attendeeIds: [staff.lead.id, staff.engineeringOwner.id, staff.partnerLead.id, ...staff.deliveryManagers.slice(0, 2).map((person) => person.id)],
+      attendeeIds: [
+        staff.lead.id,
+        staff.engineeringOwner.id,
+        staff.partnerLead.id,
+        ...staff.deliveryManagers.slice(0, 2).map((person) => person.id),
+      ],
       agenda: (
         [
           ['previous-actions', 'Actions from the last checkpoint'],
@@ -517,7 +579,12 @@ function buildCheckpoints(random: SeededRandom, today: string, engagement: Engag
           ['decisions-needed', 'Decisions needed'],
           ['any-other-business', 'Any other business'],
         ] as const
-      ).map(([section, title]) => ({ id: random.uuid(), section, title, notes: section === 'kpi-scorecard' ? 'Reviewed; see actions for follow-ups.' : '' })),
+      ).map(([section, title]) => ({
+        id: random.uuid(),
+        section,
+        title,
+        notes: section === 'kpi-scorecard' ? 'Reviewed; see actions for follow-ups.' : '',
+      })),
     });
   }
   workspace.checkpoints.push(...checkpoints);
@@ -559,7 +626,11 @@ function buildRisks(
     const overdue = status !== 'closed' && random.chance(0.17);
     const sinceCreated = Math.max(0, daysBetween(createdDate, today));
     const daysAgo =
-      status === 'closed' ? random.int(0, sinceCreated) : overdue ? reviewDays[band] + random.int(1, 20) : random.int(0, reviewDays[band] - 1);
+      status === 'closed'
+        ? random.int(0, sinceCreated)
+        : overdue
+          ? reviewDays[band] + random.int(1, 20)
+          : random.int(0, reviewDays[band] - 1);
     const reviewedDate = addDays(today, -Math.min(daysAgo, sinceCreated));
     const nextReviewOn = status === 'closed' ? null : addDays(reviewedDate, reviewDays[band]);
     const closedAt = status === 'closed' ? at(reviewedDate, 15 * 60) : null;
@@ -571,7 +642,10 @@ function buildRisks(
       updatedAt: closedAt ?? at(reviewedDate, 15 * 60),
       revision: 1,
       reference: reference('R', number),
-      title: plan.risks > riskTemplates.length && number > riskTemplates.length ? `${template.title} (${Math.ceil(number / riskTemplates.length)})` : template.title,
+      title:
+        plan.risks > riskTemplates.length && number > riskTemplates.length
+          ? `${template.title} (${Math.ceil(number / riskTemplates.length)})`
+          : template.title,
       description: template.description,
       category: template.category,
       cause: template.cause,
@@ -592,7 +666,16 @@ function buildRisks(
     };
 
     const events: RiskEvent[] = [
-      { id: random.uuid(), engagementId: engagement.id, riskId: risk.id, at: createdAt, by: owner.name, kind: 'created', changes: [], rating: { likelihood: risk.likelihood, impact: risk.impact, band: bandOf(risk.likelihood, risk.impact) } },
+      {
+        id: random.uuid(),
+        engagementId: engagement.id,
+        riskId: risk.id,
+        at: createdAt,
+        by: owner.name,
+        kind: 'created',
+        changes: [],
+        rating: { likelihood: risk.likelihood, impact: risk.impact, band: bandOf(risk.likelihood, risk.impact) },
+      },
     ];
     // A rating change on the way: the risk was assessed differently before its latest review.
     if (reviewedDate > createdDate && random.chance(0.55)) {
@@ -611,10 +694,28 @@ function buildRisks(
       risk.revision++;
     }
     if (status === 'closed') {
-      events.push({ id: random.uuid(), engagementId: engagement.id, riskId: risk.id, at: closedAt!, by: owner.name, kind: 'closed', changes: [{ field: 'status', from: 'monitoring', to: 'closed' }], rating: null });
+      events.push({
+        id: random.uuid(),
+        engagementId: engagement.id,
+        riskId: risk.id,
+        at: closedAt!,
+        by: owner.name,
+        kind: 'closed',
+        changes: [{ field: 'status', from: 'monitoring', to: 'closed' }],
+        rating: null,
+      });
       risk.revision++;
     } else if (status !== 'open') {
-      events.push({ id: random.uuid(), engagementId: engagement.id, riskId: risk.id, at: at(reviewedDate, 15 * 60), by: owner.name, kind: 'updated', changes: [{ field: 'status', from: 'open', to: status }], rating: null });
+      events.push({
+        id: random.uuid(),
+        engagementId: engagement.id,
+        riskId: risk.id,
+        at: at(reviewedDate, 15 * 60),
+        by: owner.name,
+        kind: 'updated',
+        changes: [{ field: 'status', from: 'open', to: status }],
+        rating: null,
+      });
       risk.revision++;
     }
     risks.push(risk);
@@ -640,7 +741,9 @@ function buildEscalations(
     const open = index < 2;
     const raisedBy = random.pick(people).name;
     // The first open escalation has overrun its first step; the second is fresh.
-    const raisedMs = open ? todayStart - (index === 0 ? path.steps[0]!.responseMinutes * 60_000 * 3 : 30 * 60_000) : todayStart - random.int(10, 80) * 86_400_000;
+    const raisedMs = open
+      ? todayStart - (index === 0 ? path.steps[0]!.responseMinutes * 60_000 * 3 : 30 * 60_000)
+      : todayStart - random.int(10, 80) * 86_400_000;
     const raisedAt = new Date(raisedMs).toISOString();
     const history: Escalation['history'] = [{ at: raisedAt, by: raisedBy, kind: 'raised', stepIndex: 0, note: '' }];
     let currentStepIndex = 0;
@@ -667,7 +770,14 @@ function buildEscalations(
       updatedAt: history[history.length - 1]!.at,
       revision: history.length,
       pathId: path.id,
-      title: ['Release blocked by missing test environment', 'Senior engineer moved off the team without notice', 'Sprint commitment missed twice', 'Suspicious sign-in on staging', 'Scope added after planning', 'Checkout regression in production'][index % 6]!,
+      title: [
+        'Release blocked by missing test environment',
+        'Senior engineer moved off the team without notice',
+        'Sprint commitment missed twice',
+        'Suspicious sign-in on staging',
+        'Scope added after planning',
+        'Checkout regression in production',
+      ][index % 6]!,
       description: 'Raised at the daily sync; see the history for each step taken.',
       raisedBy,
       raisedAt,
@@ -752,9 +862,21 @@ function buildActions(
     const dueOn = addDays(createdDate, random.int(7, 35));
     const roll = random.next();
     // Most past-due actions were done; the few still open are the ones a checkpoint chases.
-    const status = dueOn > today ? (roll < 0.6 ? 'open' : 'in-progress') : roll < 0.8 ? 'done' : roll < 0.86 ? 'cancelled' : roll < 0.95 ? 'open' : 'in-progress';
+    const status =
+      dueOn > today
+        ? roll < 0.6
+          ? 'open'
+          : 'in-progress'
+        : roll < 0.8
+          ? 'done'
+          : roll < 0.86
+            ? 'cancelled'
+            : roll < 0.95
+              ? 'open'
+              : 'in-progress';
     const createdAt = at(createdDate, 17 * 60);
-    const completedAt = status === 'done' ? at(addDays(createdDate, random.int(1, Math.max(1, daysBetween(createdDate, today)))), 12 * 60) : null;
+    const completedAt =
+      status === 'done' ? at(addDays(createdDate, random.int(1, Math.max(1, daysBetween(createdDate, today)))), 12 * 60) : null;
     workspace.actionItems.push({
       ...scoped(),
       createdAt,

@@ -169,10 +169,8 @@ export const defaultStandardTexts: Readonly<Record<StandardArea, string>> = {
     'The client names an engineering owner who has the final say on architecture, code review standards and release decisions.',
   security:
     'Access follows a written policy: managed devices only, MFA everywhere, audit logs kept, and leavers lose accounts and credentials on their last day.',
-  delivery:
-    'Backlog, acceptance criteria, change control, incident handling and release approval each have a named owner.',
-  legal:
-    'Signed terms settle IP ownership, confidentiality, subcontracting, the governing jurisdiction and how either side may terminate.',
+  delivery: 'Backlog, acceptance criteria, change control, incident handling and release approval each have a named owner.',
+  legal: 'Signed terms settle IP ownership, confidentiality, subcontracting, the governing jurisdiction and how either side may terminate.',
   escalation:
     'A written escalation path exists for missed commitments, security incidents, staffing changes and blockers that stay unresolved.',
 };

@@ -41,7 +41,10 @@ export const EscalationStepSchema = z.strictObject({
   level: GovernanceLevelSchema,
   owner: EscalationOwnerSchema,
   /** Time the step's owner has to respond, in minutes. */
-  responseMinutes: z.int().positive('response time must be positive').max(60 * 24 * 90),
+  responseMinutes: z
+    .int()
+    .positive('response time must be positive')
+    .max(60 * 24 * 90),
 });
 export type EscalationStep = z.infer<typeof EscalationStepSchema>;
 

@@ -49,7 +49,10 @@ export const RitualSchema = z.strictObject({
   cadence: CadenceSchema,
   /** Local start time in the engagement's client time zone. */
   startTime: WallTimeSchema,
-  durationMinutes: z.int().min(5).max(8 * 60),
+  durationMinutes: z
+    .int()
+    .min(5)
+    .max(8 * 60),
   firstDate: CalendarDateSchema,
   facilitatorId: IdSchema.nullable(),
   facilitatorRole: RoleKeySchema.nullable(),
@@ -106,7 +109,11 @@ export const CommunicationPlanEntrySchema = z.strictObject({
   /** In words, as teams agree it: "end of each day", "within 2 hours". */
   cadence: nameText(200),
   /** The same cadence as a maximum age in hours, when it has one; lets the cockpit flag late items. */
-  maxIntervalHours: z.number().positive().max(24 * 366).nullable(),
+  maxIntervalHours: z
+    .number()
+    .positive()
+    .max(24 * 366)
+    .nullable(),
   lastDoneAt: TimestampSchema.nullable(),
 });
 export type CommunicationPlanEntry = z.infer<typeof CommunicationPlanEntrySchema>;

@@ -69,7 +69,10 @@ export type KpiRule = z.infer<typeof KpiRuleSchema>;
 export const KpiDefinitionSchema = z.strictObject({
   ...engagementScopedShape,
   /** Stable key, e.g. "sprint-commitment-rate"; user KPIs get a slug of their name. */
-  key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens').max(60),
+  key: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
+    .max(60),
   name: nameText(120),
   category: z.enum(kpiCategories),
   signal: optionalText(500),

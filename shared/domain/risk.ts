@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  CalendarDateSchema,
-  IdSchema,
-  TimestampSchema,
-  engagementScopedShape,
-  nameText,
-  optionalText,
-} from './primitives';
+import { CalendarDateSchema, IdSchema, TimestampSchema, engagementScopedShape, nameText, optionalText } from './primitives';
 
 export const defaultRiskCategories = [
   'operational',
@@ -67,13 +60,7 @@ export const RiskSchema = z.strictObject({
 export type Risk = z.infer<typeof RiskSchema>;
 
 /** A recorded value of a changed field; JSON-safe and small. */
-export const HistoryValueSchema = z.union([
-  z.string().max(8000),
-  z.number(),
-  z.boolean(),
-  z.null(),
-  z.array(z.string().max(200)).max(50),
-]);
+export const HistoryValueSchema = z.union([z.string().max(8000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]);
 
 export const FieldChangeSchema = z.strictObject({
   field: nameText(60),

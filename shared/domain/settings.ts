@@ -20,7 +20,8 @@ export const RiskMatrixSchema = z
   })
   .superRefine((matrix, ctx) => {
     const { size } = matrix;
-    if (matrix.likelihoodLabels.length !== size) ctx.addIssue({ code: 'custom', path: ['likelihoodLabels'], message: `needs ${size} labels` });
+    if (matrix.likelihoodLabels.length !== size)
+      ctx.addIssue({ code: 'custom', path: ['likelihoodLabels'], message: `needs ${size} labels` });
     if (matrix.impactLabels.length !== size) ctx.addIssue({ code: 'custom', path: ['impactLabels'], message: `needs ${size} labels` });
     if (matrix.bands.length !== size || matrix.bands.some((row) => row.length !== size)) {
       ctx.addIssue({ code: 'custom', path: ['bands'], message: `must be a ${size}x${size} grid` });

@@ -50,7 +50,10 @@ function pad(value: number, width = 2): string {
 
 /** Basic ISO 8601 without separators: 'YYYYMMDDTHHMMSS', plus 'Z' for UTC. */
 function basicDateTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 /** DATE-TIME in UTC form, e.g. '20260119T150000Z'. */

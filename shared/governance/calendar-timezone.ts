@@ -36,7 +36,11 @@ export function findOffsetTransitions(zone: string, fromMs: number, toMs: number
     const nextMs = Math.min(previousMs + MS_PER_DAY, toMs);
     const nextOffset = offsetAt(nextMs, zone);
     if (nextOffset !== previousOffset) {
-      transitions.push({ atMs: bisectTransition(zone, previousMs, nextMs, previousOffset), offsetBefore: previousOffset, offsetAfter: nextOffset });
+      transitions.push({
+        atMs: bisectTransition(zone, previousMs, nextMs, previousOffset),
+        offsetBefore: previousOffset,
+        offsetAfter: nextOffset,
+      });
     }
     previousMs = nextMs;
     previousOffset = nextOffset;
@@ -107,7 +111,12 @@ export function vtimezoneLines(zone: string, firstYear: number, lastYear: number
   const fromMs = zonedDateTimeToUtc(`${String(firstYear).padStart(4, '0')}-01-01`, 0, zone).getTime();
   const toMs = zonedDateTimeToUtc(`${String(lastYear + 1).padStart(4, '0')}-01-01`, 0, zone).getTime();
   const initialOffset = offsetAt(fromMs, zone);
-  const initial: Observance = { startWallMs: fromMs + initialOffset * MS_PER_MINUTE, offsetFrom: initialOffset, offsetTo: initialOffset, yearlyRule: null };
+  const initial: Observance = {
+    startWallMs: fromMs + initialOffset * MS_PER_MINUTE,
+    offsetFrom: initialOffset,
+    offsetTo: initialOffset,
+    yearlyRule: null,
+  };
   const changes: Observance[] = findOffsetTransitions(zone, fromMs, toMs).map((transition) => ({
     startWallMs: transition.atMs + transition.offsetBefore * MS_PER_MINUTE,
     offsetFrom: transition.offsetBefore,

@@ -165,7 +165,8 @@ function teamsReachedByPerson(role: RoleKey, context: RuleContext): Map<string, 
   const reached = new Map<string, Set<string>>();
   for (const assignment of context.liveAssignments) {
     if (assignment.role !== role) continue;
-    const teamIds = assignment.teamIds.length === 0 ? [...context.knownTeamIds] : assignment.teamIds.filter((id) => context.knownTeamIds.has(id));
+    const teamIds =
+      assignment.teamIds.length === 0 ? [...context.knownTeamIds] : assignment.teamIds.filter((id) => context.knownTeamIds.has(id));
     if (teamIds.length === 0) continue;
     const personTeams = reached.get(assignment.personId) ?? new Set<string>();
     for (const teamId of teamIds) personTeams.add(teamId);
@@ -179,10 +180,7 @@ function teamRuleGaps(rule: TeamCoverageRule, context: RuleContext): CoverageGap
   const reached = teamsReachedByPerson(rule.role, context);
   const candidatesByTeam = new Map<string, string[]>();
   for (const team of qualifyingTeams) {
-    candidatesByTeam.set(
-      team.id,
-      [...reached.keys()].filter((personId) => reached.get(personId)!.has(team.id)).sort(compareText),
-    );
+    candidatesByTeam.set(team.id, [...reached.keys()].filter((personId) => reached.get(personId)!.has(team.id)).sort(compareText));
   }
 
   const coveredBy = assignWithinCapacity(
@@ -209,7 +207,9 @@ function busyPeopleText(personIds: string[], teamsPerPerson: number, context: Ru
   const names = personIds.map((id) => context.peopleById?.get(id)?.name);
   const load = plural(teamsPerPerson, 'team');
   if (names.some((name) => name === undefined)) {
-    return personIds.length === 1 ? `the one assigned already covers ${load}` : `the ${personIds.length} assigned already cover ${load} each`;
+    return personIds.length === 1
+      ? `the one assigned already covers ${load}`
+      : `the ${personIds.length} assigned already cover ${load} each`;
   }
   return personIds.length === 1 ? `${names[0]} already covers ${load}` : `${joinWithAnd(names as string[])} already cover ${load} each`;
 }

@@ -13,13 +13,7 @@
  * whose calendar counts, which the ladder does not say.
  */
 import type { z } from 'zod';
-import {
-  EscalationPathSchema,
-  EscalationSchema,
-  type Escalation,
-  type EscalationPath,
-  type EscalationStep,
-} from '../domain/escalation';
+import { EscalationPathSchema, EscalationSchema, type Escalation, type EscalationPath, type EscalationStep } from '../domain/escalation';
 import type { Person, RoleAssignment, RoleKey, Team } from '../domain/engagement';
 import { isValidTimeZone, utcOffsetMinutes } from '../time/overlap';
 import { parseOrThrow } from '../validation';
@@ -71,7 +65,11 @@ export function validateLadder(steps: ReadonlyArray<EscalationStep>): LadderProb
   // Checking the levels alone (the other step fields filled with valid values) lets a
   // form show every problem at once.
   if (Array.isArray(steps) && steps.length > 0) {
-    const levelsOnly = steps.map((step) => ({ level: step.level, owner: PLACEHOLDER_OWNER, responseMinutes: PLACEHOLDER_RESPONSE_MINUTES }));
+    const levelsOnly = steps.map((step) => ({
+      level: step.level,
+      owner: PLACEHOLDER_OWNER,
+      responseMinutes: PLACEHOLDER_RESPONSE_MINUTES,
+    }));
     for (const problem of issuesOf(levelsOnly).map(describeLadderIssue)) {
       if (!problems.some((known) => known.message === problem.message)) problems.push(problem);
     }
@@ -111,7 +109,8 @@ function describeStepIssue(stepName: string, field: string, issue: z.core.$ZodIs
   // The schema's own sentence already names the step ("step 2 goes down from ...").
   if (field === 'level' && issue.code === 'custom') return capitalise(issue.message);
   if (field === 'level') return `${stepName} needs a level: operational, tactical or strategic`;
-  if (field.startsWith('owner')) return `${stepName} needs an owner: ${field === 'owner' ? 'a role or a person' : `${field.slice('owner.'.length)} ${issue.message}`}`;
+  if (field.startsWith('owner'))
+    return `${stepName} needs an owner: ${field === 'owner' ? 'a role or a person' : `${field.slice('owner.'.length)} ${issue.message}`}`;
   return `${stepName}${field ? ` ${field}` : ''} ${issue.message}`;
 }
 
@@ -170,7 +169,9 @@ function assertPathOf(escalation: Escalation, path: EscalationPath): void {
 function stepAt(path: EscalationPath, stepIndex: number): EscalationStep {
   const step = path.steps[stepIndex];
   if (!step) {
-    throw new Error(`The escalation is at step ${stepIndex + 1}, but its ladder has only ${path.steps.length} step${path.steps.length === 1 ? '' : 's'}.`);
+    throw new Error(
+      `The escalation is at step ${stepIndex + 1}, but its ladder has only ${path.steps.length} step${path.steps.length === 1 ? '' : 's'}.`,
+    );
   }
   return step;
 }
@@ -403,7 +404,9 @@ function assertNotBeforeLastEvent(escalation: Escalation, at: string, action: st
   const atMs = instantMs(at, action);
   const last = escalation.history[escalation.history.length - 1];
   if (last && atMs < Date.parse(last.at)) {
-    throw new Error(`"${escalation.title}" cannot be ${action} at ${at}: that is before its last recorded event (${last.kind} at ${last.at}).`);
+    throw new Error(
+      `"${escalation.title}" cannot be ${action} at ${at}: that is before its last recorded event (${last.kind} at ${last.at}).`,
+    );
   }
 }
 

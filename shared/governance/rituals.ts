@@ -166,7 +166,9 @@ export function ritualAdherence(
   const recordedDates = new Set(inPeriod.map((occurrence) => occurrence.scheduledDate));
   const missingDates = dueDates.filter((date) => !recordedDates.has(date));
   // Counted per due date, so duplicate records of one meeting cannot push the rate past 1.
-  const onSchedule = dueDates.filter((date) => held.some((occurrence) => occurrence.scheduledDate === date && isWithinTolerance(occurrence))).length;
+  const onSchedule = dueDates.filter((date) =>
+    held.some((occurrence) => occurrence.scheduledDate === date && isWithinTolerance(occurrence)),
+  ).length;
 
   const counts: AdherenceCounts = {
     scheduled: dueDates.length,
@@ -234,7 +236,8 @@ export function adherenceReason(counts: AdherenceCounts, onDemand = false): stri
     counts.scheduled === 0
       ? `Held ${counts.held} ${times(counts.held)}${onDemand ? ' on demand' : ', none scheduled'}`
       : `Held ${counts.onSchedule} of ${counts.scheduled} scheduled ${times(counts.scheduled)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
-  const output = counts.held === 0 ? 'no output to assess' : `output produced ${counts.heldWithOutput} of ${counts.held} ${times(counts.held)}`;
+  const output =
+    counts.held === 0 ? 'no output to assess' : `output produced ${counts.heldWithOutput} of ${counts.held} ${times(counts.held)}`;
   return `${attendance}; ${output}`;
 }
 
@@ -250,7 +253,8 @@ export interface EngagementAdherence {
 /** Whether the ritual existed for at least part of the period. */
 export function isActiveDuring(ritual: Pick<Ritual, 'firstDate' | 'retiredOn'>, period: AdherencePeriod): boolean {
   const startedInTime = toDayNumber(ritual.firstDate, 'first date') <= toDayNumber(period.to, 'period end');
-  const notRetiredBefore = ritual.retiredOn === null || toDayNumber(ritual.retiredOn, 'retirement date') > toDayNumber(period.from, 'period start');
+  const notRetiredBefore =
+    ritual.retiredOn === null || toDayNumber(ritual.retiredOn, 'retirement date') > toDayNumber(period.from, 'period start');
   return startedInTime && notRetiredBefore;
 }
 
@@ -276,4 +280,3 @@ export function engagementAdherence(
     },
   };
 }
-

@@ -69,7 +69,10 @@ export function assessStandards(items: StandardItem[], today: string): Standards
     stale: staleCount,
   };
 
-  const summary = (status: StandardsStatus, reason: string): StandardsAssessment => ({ items: assessed, summary: { ...counts, status, reason } });
+  const summary = (status: StandardsStatus, reason: string): StandardsAssessment => ({
+    items: assessed,
+    summary: { ...counts, status, reason },
+  });
 
   if (items.length === 0) return summary('no-data', 'No minimum standards are recorded');
   if (notAssessedItems.length === items.length) return summary('no-data', 'No minimum standard has been assessed yet');

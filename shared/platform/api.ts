@@ -42,9 +42,7 @@ export const OpenFileRequestSchema = z.strictObject({
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
 /** Bytes rather than text so spreadsheets and encrypted backups travel unchanged. */
-export type OpenFileResult =
-  | { status: 'opened'; fileName: string; bytes: Uint8Array }
-  | { status: 'cancelled' };
+export type OpenFileResult = { status: 'opened'; fileName: string; bytes: Uint8Array } | { status: 'cancelled' };
 
 export const OpenExternalRequestSchema = z.strictObject({
   url: z.string().min(1).max(2048),
@@ -65,7 +63,6 @@ export interface AppInfo {
   dataLocation: string;
 }
 
-
 export interface CockpitPlatform {
   readonly host: HostKind;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -85,9 +82,7 @@ export type PlatformInvokeMethods = Omit<CockpitPlatform, 'host' | 'onMenuComman
  * The main process declares its handler object with `satisfies PlatformMainHandlers`.
  */
 export type PlatformMainHandlers = {
-  [K in keyof PlatformInvokeMethods]: (
-    ...args: Parameters<PlatformInvokeMethods[K]>
-  ) => ReturnType<PlatformInvokeMethods[K]>;
+  [K in keyof PlatformInvokeMethods]: (...args: Parameters<PlatformInvokeMethods[K]>) => ReturnType<PlatformInvokeMethods[K]>;
 };
 
 /** Argument schema per invoke method (`null` for methods without arguments). */

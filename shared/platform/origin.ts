@@ -40,12 +40,7 @@ export function isSafeExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
   if (parsed === null) return false;
   if (parsed.protocol === 'mailto:') return true;
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.hostname !== '' &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 
 /** After one decode, a remaining escape means the client encoded twice to sneak something past us. */
@@ -75,8 +70,7 @@ export function resolveAppAssetPath(pathname: string): string | null {
   if (withoutLeadingSlash === '') return 'index.html';
 
   const segments = withoutLeadingSlash.split('/');
-  const isPlainSegment = (segment: string): boolean =>
-    segment !== '' && segment !== '.' && segment !== '..' && !segment.includes(':');
+  const isPlainSegment = (segment: string): boolean => segment !== '' && segment !== '.' && segment !== '..' && !segment.includes(':');
   // A colon rules out drive letters (`C:`) and Windows alternate data streams (`a.js:x`).
   if (!segments.every(isPlainSegment)) return null;
 

@@ -22,7 +22,8 @@ export const layerRules: ImportRule[] = [
     layer: 'shared',
     check: (specifier, target) => {
       if (specifier === 'electron' || specifier.startsWith('electron/')) return 'shared/ must not import electron';
-      if (/^react(-dom)?(\/|$)/.test(specifier) || specifier.startsWith('dexie')) return 'shared/ must stay free of UI and storage libraries';
+      if (/^react(-dom)?(\/|$)/.test(specifier) || specifier.startsWith('dexie'))
+        return 'shared/ must stay free of UI and storage libraries';
       if (nodeBuiltin.test(specifier)) return 'shared/ runs in the renderer too, so no Node built-ins';
       if (target && !target.startsWith('shared/')) return `shared/ must not import ${target.split('/')[0]}/`;
       return null;
@@ -47,7 +48,8 @@ export const layerRules: ImportRule[] = [
   },
 ];
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s(?:[^'"`;]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s(?:[^'"`;]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Comments may mention forbidden modules (as this file does); only code counts. */
 function stripComments(source: string): string {
@@ -63,7 +65,10 @@ export function importsOf(source: string): string[] {
 /** Project-relative path of a relative or `@shared/` import, or null for a package. */
 function resolveSpecifier(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith('@shared/')) return `shared/${specifier.slice('@shared/'.length)}`;
-  if (specifier.startsWith('.')) return relative(root, resolve(dirname(join(root, fromFile)), specifier)).split('\\').join('/');
+  if (specifier.startsWith('.'))
+    return relative(root, resolve(dirname(join(root, fromFile)), specifier))
+      .split('\\')
+      .join('/');
   return null;
 }
 
@@ -104,7 +109,9 @@ describe('layer boundaries', () => {
   });
 
   it('allows the imports each layer needs', () => {
-    expect(findViolations('shared', 'shared/domain/x.ts', "import { z } from 'zod';\nimport type { Team } from './engagement';")).toEqual([]);
+    expect(findViolations('shared', 'shared/domain/x.ts', "import { z } from 'zod';\nimport type { Team } from './engagement';")).toEqual(
+      [],
+    );
     expect(findViolations('renderer', 'renderer/app/x.tsx', "import { EngagementSchema } from '@shared/domain/engagement';")).toEqual([]);
     expect(findViolations('electron', 'electron/x.ts', "import { isTrustedAppUrl } from '../shared/platform/origin';")).toEqual([]);
   });

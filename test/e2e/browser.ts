@@ -57,7 +57,11 @@ export function useBrowser() {
 
   return {
     async openApp(options: { colorScheme?: 'light' | 'dark'; clockTime?: Date } = {}): Promise<AppPage> {
-      const context = await browser.newContext({ acceptDownloads: true, colorScheme: options.colorScheme ?? 'light', viewport: { width: 1360, height: 900 } });
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        colorScheme: options.colorScheme ?? 'light',
+        viewport: { width: 1360, height: 900 },
+      });
       contexts.push(context);
       const page = await context.newPage();
       const origin = new URL(baseUrl).origin;

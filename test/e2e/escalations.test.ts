@@ -39,7 +39,9 @@ describe('live escalations', () => {
     await escalation.getByRole('button', { name: 'Escalate to step 2' }).click();
     await page.locator('#escalation-action-text').fill('No answer from the scrum master');
     await page.getByRole('button', { name: 'Escalate', exact: true }).click();
-    await expect.poll(() => escalation.innerText()).toMatch(/Step 2 of 3: tactical, Delivery manager · answer due Mon 23 Nov, 20:00 client time/);
+    await expect
+      .poll(() => escalation.innerText())
+      .toMatch(/Step 2 of 3: tactical, Delivery manager · answer due Mon 23 Nov, 20:00 client time/);
 
     await page.clock.fastForward('01:00:00');
     await escalation.getByRole('button', { name: 'Resolve…' }).click();

@@ -24,13 +24,22 @@ describe('governance health on the engagement page', () => {
     expect(escalations).toMatch(/overdue since .* client time/);
     expect(await page.locator('[data-testid="open-escalations"] li[data-overdue="true"]').count()).toBeGreaterThanOrEqual(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export rituals to calendar (.ics)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export rituals to calendar (.ics)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('harborline-payments-platform-rituals.ics');
     const calendar = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-    expect(events.map((event) => event.summary).sort()).toEqual(
-      ['Architecture review', 'Backlog refinement', 'Daily sync', 'Governance checkpoint', 'Retrospective', 'Sprint planning', 'Sprint review'],
-    );
+    expect(events.map((event) => event.summary).sort()).toEqual([
+      'Architecture review',
+      'Backlog refinement',
+      'Daily sync',
+      'Governance checkpoint',
+      'Retrospective',
+      'Sprint planning',
+      'Sprint review',
+    ]);
     const planning = events.find((event) => event.summary === 'Sprint planning')!;
     expect(planning.component.getFirstPropertyValue('rrule')!.toString()).toMatch(/FREQ=WEEKLY;.*INTERVAL=2|INTERVAL=2;.*FREQ=WEEKLY/);
     expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('America/New_York');

@@ -48,36 +48,29 @@ describe('buildMenuTemplate', () => {
     const noop = () => {};
     const mac = buildMenuTemplate('darwin', noop, true);
     expect(mac[0]?.label).toBe('Governance Cockpit');
-    expect(roles(submenuOf(mac, 'Governance Cockpit'))).toEqual([
-      'about',
-      'services',
-      'hide',
-      'hideOthers',
-      'unhide',
-      'quit',
-    ]);
-    expect(buildMenuTemplate('linux', noop, true).map((menu) => menu.label)).toEqual([
-      'File',
-      'Edit',
-      'View',
-      'Window',
-      'Help',
-    ]);
+    expect(roles(submenuOf(mac, 'Governance Cockpit'))).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(buildMenuTemplate('linux', noop, true).map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
   });
 
   it('offers the standard editing roles', () => {
-    expect(roles(submenuOf(buildMenuTemplate('linux', () => {}, true), 'Edit'))).toEqual([
-      'undo',
-      'redo',
-      'cut',
-      'copy',
-      'paste',
-      'selectAll',
-    ]);
+    expect(
+      roles(
+        submenuOf(
+          buildMenuTemplate('linux', () => {}, true),
+          'Edit',
+        ),
+      ),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
   it('shows developer tools only in unpackaged builds', () => {
-    const view = (isPackaged: boolean) => roles(submenuOf(buildMenuTemplate('linux', () => {}, isPackaged), 'View'));
+    const view = (isPackaged: boolean) =>
+      roles(
+        submenuOf(
+          buildMenuTemplate('linux', () => {}, isPackaged),
+          'View',
+        ),
+      );
     expect(view(true)).not.toContain('toggleDevTools');
     expect(view(false)).toContain('toggleDevTools');
     expect(view(true)).toEqual(['reload', 'forceReload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
@@ -85,7 +78,13 @@ describe('buildMenuTemplate', () => {
 
   it('has an About item in Help on every platform', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
-      const about = itemLabelled(submenuOf(buildMenuTemplate(platform, () => {}, true), 'Help'), 'About Governance Cockpit');
+      const about = itemLabelled(
+        submenuOf(
+          buildMenuTemplate(platform, () => {}, true),
+          'Help',
+        ),
+        'About Governance Cockpit',
+      );
       expect(about.role).toBe('about');
     }
   });

@@ -130,6 +130,6 @@ describe('electron-builder.yml', () => {
 
   it('packs into an asar and ships no source maps', () => {
     expect(config).toMatch(/^asar: true$/m);
-    expect(config).toMatch(/^ {2}- "!\*\*\/\*\.map"$/m);
+    expect(config).toMatch(/^ {2}- ['"]!\*\*\/\*\.map['"]$/m);
   });
 });

@@ -26,7 +26,13 @@ export function OverlapTimeline(props: {
   while (teamStart < 0) teamStart += DAY;
   while (teamStart >= DAY) teamStart -= DAY;
   const teamLength = team.workingHours.end - team.workingHours.start;
-  const teamSegments = teamStart + teamLength > DAY ? [[teamStart, DAY], [0, teamStart + teamLength - DAY]] : [[teamStart, teamStart + teamLength]];
+  const teamSegments =
+    teamStart + teamLength > DAY
+      ? [
+          [teamStart, DAY],
+          [0, teamStart + teamLength - DAY],
+        ]
+      : [[teamStart, teamStart + teamLength]];
 
   const percent = (minutes: number) => `${Math.max(0, Math.min(100, (minutes / DAY) * 100))}%`;
   const span = (from: number, to: number) => ({ left: percent(from), width: percent(to - from) });

@@ -46,7 +46,17 @@ let teamKey = 0;
 export const newTeamKey = () => `team-${++teamKey}`;
 
 export function emptyTeamFields(): TeamFields {
-  return { key: newTeamKey(), name: '', scope: '', size: '5', provider: 'partner', location: '', timeZone: '', start: '09:00', end: '17:00' };
+  return {
+    key: newTeamKey(),
+    name: '',
+    scope: '',
+    size: '5',
+    provider: 'partner',
+    location: '',
+    timeZone: '',
+    start: '09:00',
+    end: '17:00',
+  };
 }
 
 export function initialFields(defaults: { confidentialityLabel: string; today: string; clientTimeZone: string }): EngagementFields {
@@ -109,7 +119,8 @@ export function toDraft(fields: EngagementFields): FormResult {
   const clientWorkingHours = { start: time(fields.clientStart, 'clientStart', 'Start'), end: time(fields.clientEnd, 'clientEnd', 'End') };
   const teams = fields.teams.map((team, index) => {
     const size = team.size.trim() === '' ? Number.NaN : Number(team.size);
-    if (!Number.isInteger(size)) problems.push({ field: `teams.${index}.size`, path: '', message: 'Size must be a whole number of engineers' });
+    if (!Number.isInteger(size))
+      problems.push({ field: `teams.${index}.size`, path: '', message: 'Size must be a whole number of engineers' });
     return {
       ...(team.id ? { id: team.id } : {}),
       name: team.name.trim(),

@@ -60,7 +60,11 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
       {skippingRoutes.length > 0 && (
         <p className="muted route-skip">
           Straight from operational to strategic:{' '}
-          {skippingRoutes.flatMap((route) => route.triggers).map((entry) => `${entry.trigger} (${formatResponseTime(entry.responseMinutes)})`).join(', ')}.
+          {skippingRoutes
+            .flatMap((route) => route.triggers)
+            .map((entry) => `${entry.trigger} (${formatResponseTime(entry.responseMinutes)})`)
+            .join(', ')}
+          .
         </p>
       )}
     </section>
@@ -92,7 +96,17 @@ function ForumCard({ forum, people }: { forum: GovernanceForum; people: Map<stri
           </>
         )}
         <dt>Decides</dt>
-        <dd>{forum.decisionRights.length > 0 ? <ul className="rights">{forum.decisionRights.map((right) => <li key={right}>{right}</li>)}</ul> : 'no decision rights recorded'}</dd>
+        <dd>
+          {forum.decisionRights.length > 0 ? (
+            <ul className="rights">
+              {forum.decisionRights.map((right) => (
+                <li key={right}>{right}</li>
+              ))}
+            </ul>
+          ) : (
+            'no decision rights recorded'
+          )}
+        </dd>
       </dl>
     </div>
   );
@@ -106,10 +120,13 @@ function RouteBand({ route, from, to }: { route: EscalationRoute | undefined; fr
       </span>
       {route ? (
         <span>
-          Escalates from {from} to {to}: {route.triggers.map((entry) => `${entry.trigger} (answer within ${formatResponseTime(entry.responseMinutes)})`).join(' · ')}
+          Escalates from {from} to {to}:{' '}
+          {route.triggers.map((entry) => `${entry.trigger} (answer within ${formatResponseTime(entry.responseMinutes)})`).join(' · ')}
         </span>
       ) : (
-        <span className="muted">No ladder escalates from {from} to {to}.</span>
+        <span className="muted">
+          No ladder escalates from {from} to {to}.
+        </span>
       )}
     </div>
   );

@@ -54,9 +54,19 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
         rituals: health!.rituals,
         generatedAt: now,
       });
-      const fileName = `${engagement.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'rituals'}-rituals.ics`;
-      const result = await platform.saveFile({ suggestedName: fileName, filters: [{ name: 'iCalendar', extensions: ['ics'] }], content: text });
-      if (result.status === 'saved') notify('success', `Rituals exported to ${result.fileName}: import it into Outlook or Google Calendar.`);
+      const fileName = `${
+        engagement.name
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase() || 'rituals'
+      }-rituals.ics`;
+      const result = await platform.saveFile({
+        suggestedName: fileName,
+        filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+        content: text,
+      });
+      if (result.status === 'saved')
+        notify('success', `Rituals exported to ${result.fileName}: import it into Outlook or Google Calendar.`);
     } catch (error) {
       notify('error', `The rituals could not be exported: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -137,7 +147,9 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
                       <strong>{result.ritualName}</strong>
                       <div className="muted">Output: {ritual.expectedOutput}</div>
                       {result.heldWithoutOutputFlag && (
-                        <div className="flag">Held without output {result.heldWithoutOutput === 1 ? 'once' : `${result.heldWithoutOutput} times`}</div>
+                        <div className="flag">
+                          Held without output {result.heldWithoutOutput === 1 ? 'once' : `${result.heldWithoutOutput} times`}
+                        </div>
                       )}
                     </td>
                     <td>{describeCadence(ritual.cadence)}</td>
@@ -180,7 +192,12 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
             {standards.items.map(({ item, stale, daysSinceReview }) => (
               <li key={item.id}>
                 <strong>{areaTitles[item.area]}</strong>: {statusWords[item.status]}
-                {stale && <span className="flag"> · {daysSinceReview === null ? 'never reviewed' : `not reviewed for ${daysSinceReview} days`}</span>}
+                {stale && (
+                  <span className="flag">
+                    {' '}
+                    · {daysSinceReview === null ? 'never reviewed' : `not reviewed for ${daysSinceReview} days`}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -200,7 +217,8 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
                   {deadline && (
                     <div>
                       Step {deadline.stepIndex + 1} of {path.steps.length} ({deadline.step.level},{' '}
-                      {deadline.step.owner.kind === 'role' ? roleLabels[deadline.step.owner.role] : 'named owner'}) · {overdue ? 'overdue since' : 'answer by'}{' '}
+                      {deadline.step.owner.kind === 'role' ? roleLabels[deadline.step.owner.role] : 'named owner'}) ·{' '}
+                      {overdue ? 'overdue since' : 'answer by'}{' '}
                       {deadlineInZones.map((zoned) => `${zoned.local} ${zoned.label} time`).join(' / ')}
                     </div>
                   )}

@@ -37,7 +37,9 @@ export function useGovernanceHealth(engagement: Engagement, today: string, now: 
       .map((escalation) => {
         const path = pathsById.get(escalation.pathId)!;
         const deadline = currentDeadline(escalation, path);
-        const ownerZone = deadline ? ownerTimeZone(deadline.step, { people, assignments, teams, clientTimeZone: engagement.clientTimeZone }) : null;
+        const ownerZone = deadline
+          ? ownerTimeZone(deadline.step, { people, assignments, teams, clientTimeZone: engagement.clientTimeZone })
+          : null;
         const zones = [{ label: 'client', zone: engagement.clientTimeZone }];
         if (ownerZone && ownerZone !== engagement.clientTimeZone) zones.push({ label: 'owner', zone: ownerZone });
         return {

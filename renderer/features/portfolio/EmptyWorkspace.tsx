@@ -26,8 +26,8 @@ export function EmptyWorkspace() {
     <section className="empty-state card" aria-labelledby="empty-title">
       <h1 id="empty-title">Welcome to Governance Cockpit</h1>
       <p>
-        Keep each client engagement's operating model in one place: governance forums and decision rights, rituals, risks,
-        escalations, delivery KPIs, decisions and actions, ready for the monthly checkpoint.
+        Keep each client engagement's operating model in one place: governance forums and decision rights, rituals, risks, escalations,
+        delivery KPIs, decisions and actions, ready for the monthly checkpoint.
       </p>
       <p className="muted">Everything stays on this computer. Start with a realistic demo, your own engagement, or a backup.</p>
       <div className="row">

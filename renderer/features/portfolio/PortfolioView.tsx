@@ -10,14 +10,22 @@ import { plural } from '../../app/format';
 export function PortfolioView() {
   const today = useToday();
   const rows = usePortfolio(today);
-  const counts = usePortfolioCounts(rows?.map((row) => row.engagement.id), today);
+  const counts = usePortfolioCounts(
+    rows?.map((row) => row.engagement.id),
+    today,
+  );
   const rowCount = rows?.length ?? 0;
   useLayoutEffect(() => {
     // After React has put the rows in the document: `npm run bench` reads this mark.
     if (rowCount > 0) performance.mark('cockpit:portfolio-rendered');
   }, [rowCount]);
 
-  if (rows === undefined) return <p className="muted" aria-busy="true">Loading the portfolio…</p>;
+  if (rows === undefined)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the portfolio…
+      </p>
+    );
   if (rows.length === 0) return <EmptyWorkspace />;
 
   const teamCount = rows.reduce((sum, row) => sum + row.teams.length, 0);
@@ -29,7 +37,8 @@ export function PortfolioView() {
         <div>
           <h1 id="portfolio-title">Portfolio</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {plural(rows.length, 'engagement')}, {plural(teamCount, 'team')}, {plural(engineers, 'engineer')}. Overlap is for today, {today}, in each client's working hours.
+            {plural(rows.length, 'engagement')}, {plural(teamCount, 'team')}, {plural(engineers, 'engineer')}. Overlap is for today, {today}
+            , in each client's working hours.
           </p>
         </div>
       </div>
@@ -41,9 +50,15 @@ export function PortfolioView() {
               <th scope="col">Sourcing model</th>
               <th scope="col">Partner</th>
               <th scope="col">Teams and working-hours overlap</th>
-              <th scope="col" className="number">Open risks</th>
-              <th scope="col" className="number">Open escalations</th>
-              <th scope="col" className="number">Overdue actions</th>
+              <th scope="col" className="number">
+                Open risks
+              </th>
+              <th scope="col" className="number">
+                Open escalations
+              </th>
+              <th scope="col" className="number">
+                Overdue actions
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,7 +85,10 @@ export function PortfolioView() {
                         {teams.map((team) => (
                           <li key={team.id}>
                             <span>
-                              {team.name} <span className="muted">({team.location || team.timeZone}, {team.size})</span>
+                              {team.name}{' '}
+                              <span className="muted">
+                                ({team.location || team.timeZone}, {team.size})
+                              </span>
                             </span>
                             <OverlapBadge overlap={overlaps.get(team.id)!} />
                           </li>

@@ -47,15 +47,19 @@ export function ImportDialogs() {
         onConfirm={confirmImport}
       >
         <p>
-          Importing <strong>{pending.fileName}</strong> replaces everything in this workspace. Export a backup first if you may need
-          the current data.
+          Importing <strong>{pending.fileName}</strong> replaces everything in this workspace. Export a backup first if you may need the
+          current data.
         </p>
         <table className="data" data-testid="import-comparison">
           <thead>
             <tr>
               <th scope="col">Records</th>
-              <th scope="col" className="number">Now</th>
-              <th scope="col" className="number">After import</th>
+              <th scope="col" className="number">
+                Now
+              </th>
+              <th scope="col" className="number">
+                After import
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -79,7 +79,10 @@ export function useWorkspaceBackup() {
       }
       const parsed = repositories.workspace.validateBackup(text);
       if (!parsed.ok) {
-        dialog.set({ busy: false, rejected: { fileName: opened.fileName, problems: parsed.problems, totalProblems: parsed.totalProblems } });
+        dialog.set({
+          busy: false,
+          rejected: { fileName: opened.fileName, problems: parsed.problems, totalProblems: parsed.totalProblems },
+        });
         return;
       }
       const current = await repositories.workspace.counts();
@@ -98,7 +101,10 @@ export function useWorkspaceBackup() {
     try {
       await repositories.workspace.replace(pending.data);
       dialog.set({ busy: false, pending: null });
-      notify('success', `Workspace replaced from ${pending.fileName}: ${pending.incoming.engagements} engagements, ${pending.incoming.risks} risks.`);
+      notify(
+        'success',
+        `Workspace replaced from ${pending.fileName}: ${pending.incoming.engagements} engagements, ${pending.incoming.risks} risks.`,
+      );
       window.location.hash = '#/';
     } catch (error) {
       dialog.set({ busy: false, pending: null });

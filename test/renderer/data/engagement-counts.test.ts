@@ -21,10 +21,13 @@ afterEach(async () => {
 describe('engagement counts from indexes', () => {
   it('match counting the records by hand, for every demo engagement', async () => {
     for (const engagement of demo.engagements) {
-      const actions = demo.actionItems.filter((action) => action.engagementId === engagement.id && (action.status === 'open' || action.status === 'in-progress'));
+      const actions = demo.actionItems.filter(
+        (action) => action.engagementId === engagement.id && (action.status === 'open' || action.status === 'in-progress'),
+      );
       expect(await countEngagementWork(db, engagement.id, today)).toEqual({
         openRisks: demo.risks.filter((risk) => risk.engagementId === engagement.id && risk.status !== 'closed').length,
-        openEscalations: demo.escalations.filter((escalation) => escalation.engagementId === engagement.id && escalation.status === 'open').length,
+        openEscalations: demo.escalations.filter((escalation) => escalation.engagementId === engagement.id && escalation.status === 'open')
+          .length,
         openActions: actions.length,
         overdueActions: actions.filter((action) => action.dueOn !== null && action.dueOn < today).length,
       });
@@ -32,7 +35,11 @@ describe('engagement counts from indexes', () => {
   });
 
   it('are the same whether read per engagement or for the whole portfolio at once', async () => {
-    const portfolio = await countPortfolioWork(db, demo.engagements.map((engagement) => engagement.id), today);
+    const portfolio = await countPortfolioWork(
+      db,
+      demo.engagements.map((engagement) => engagement.id),
+      today,
+    );
     for (const engagement of demo.engagements) {
       expect(portfolio.get(engagement.id)).toEqual(await countEngagementWork(db, engagement.id, today));
     }

@@ -35,8 +35,24 @@ const draft: EngagementDraft = {
   startDate: '2026-01-12',
   description: '',
   teams: [
-    { name: 'Ledger', scope: 'Ledger services', size: 6, provider: 'partner', location: 'Bogota', timeZone: 'America/Bogota', workingHours: { start: 540, end: 1020 } },
-    { name: 'Cards', scope: '', size: 4, provider: 'partner', location: 'Buenos Aires', timeZone: 'America/Argentina/Buenos_Aires', workingHours: { start: 540, end: 1020 } },
+    {
+      name: 'Ledger',
+      scope: 'Ledger services',
+      size: 6,
+      provider: 'partner',
+      location: 'Bogota',
+      timeZone: 'America/Bogota',
+      workingHours: { start: 540, end: 1020 },
+    },
+    {
+      name: 'Cards',
+      scope: '',
+      size: 4,
+      provider: 'partner',
+      location: 'Buenos Aires',
+      timeZone: 'America/Argentina/Buenos_Aires',
+      workingHours: { start: 540, end: 1020 },
+    },
   ],
 };
 
@@ -59,19 +75,38 @@ describe('engagement repository', () => {
   });
 
   it('refuses an invalid draft and writes nothing', async () => {
-    await expect(repositories.engagements.create({ ...draft, clientTimeZone: 'Nowhere/Land' })).rejects.toBeInstanceOf(RecordValidationError);
-    await expect(repositories.engagements.create({ ...draft, teams: [{ ...draft.teams[0]!, size: -1 }] })).rejects.toThrow(/teams\.0\.size/);
+    await expect(repositories.engagements.create({ ...draft, clientTimeZone: 'Nowhere/Land' })).rejects.toBeInstanceOf(
+      RecordValidationError,
+    );
+    await expect(repositories.engagements.create({ ...draft, teams: [{ ...draft.teams[0]!, size: -1 }] })).rejects.toThrow(
+      /teams\.0\.size/,
+    );
     expect(await db.engagements.count()).toBe(0);
     expect(await db.rituals.count()).toBe(0);
   });
 
   it('updates, keeping team ids, removing dropped teams with their sprints, and bumping the revision', async () => {
     const engagement = await repositories.engagements.create(draft);
-    const [ledger, cards] = await db.teams.where('engagementId').equals(engagement.id).sortBy('name').then((teams) => [teams[1]!, teams[0]!]);
-    await repositories.sprints.create({ engagementId: engagement.id, teamId: cards!.id, number: 1, name: '', startDate: '2026-02-02', endDate: '2026-02-13' });
+    const [ledger, cards] = await db.teams
+      .where('engagementId')
+      .equals(engagement.id)
+      .sortBy('name')
+      .then((teams) => [teams[1]!, teams[0]!]);
+    await repositories.sprints.create({
+      engagementId: engagement.id,
+      teamId: cards!.id,
+      number: 1,
+      name: '',
+      startDate: '2026-02-02',
+      endDate: '2026-02-13',
+    });
 
     const { id: _id, engagementId: _e, createdAt: _c, updatedAt: _u, revision: _r, ...ledgerFields } = ledger!;
-    const updated = await repositories.engagements.update(engagement.id, { ...draft, name: 'Atlas', teams: [{ ...ledgerFields, id: ledger!.id, size: 7 }] }, 1);
+    const updated = await repositories.engagements.update(
+      engagement.id,
+      { ...draft, name: 'Atlas', teams: [{ ...ledgerFields, id: ledger!.id, size: 7 }] },
+      1,
+    );
     expect(updated.revision).toBe(2);
     expect(updated.name).toBe('Atlas');
     const teams = await db.teams.where('engagementId').equals(engagement.id).toArray();
@@ -104,7 +139,14 @@ describe('engagement repository', () => {
 describe('record repositories', () => {
   it('validate on create and update, and count revisions', async () => {
     const engagement = await repositories.engagements.create(draft);
-    const person = await repositories.people.create({ engagementId: engagement.id, name: 'Lucia Ferrer', organisation: 'partner', title: 'Tech lead', email: '', timeZone: '' });
+    const person = await repositories.people.create({
+      engagementId: engagement.id,
+      name: 'Lucia Ferrer',
+      organisation: 'partner',
+      title: 'Tech lead',
+      email: '',
+      timeZone: '',
+    });
     expect(person.revision).toBe(1);
     const renamed = await repositories.people.update(person.id, { name: 'Lucía Ferrer' }, 1);
     expect(renamed).toMatchObject({ name: 'Lucía Ferrer', revision: 2 });

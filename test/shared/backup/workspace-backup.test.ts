@@ -69,7 +69,10 @@ describe('workspace backup format', () => {
 
   it('rejects files of another kind or from a newer version', () => {
     expect(problemsOf('[1,2,3]')[0]!.message).toMatch(/not a Governance Cockpit workspace backup/);
-    expect(problemsOf('{"issues": []}')[0]).toEqual({ path: '$.format', message: expect.stringMatching(/not a Governance Cockpit workspace backup/) });
+    expect(problemsOf('{"issues": []}')[0]).toEqual({
+      path: '$.format',
+      message: expect.stringMatching(/not a Governance Cockpit workspace backup/),
+    });
     expect(problemsOf(mutate((file) => (file.schemaVersion = 99)))[0]).toEqual({
       path: '$.schemaVersion',
       message: expect.stringMatching(/newer version of Governance Cockpit/),
@@ -104,7 +107,10 @@ describe('workspace backup format', () => {
   it('rejects dangling references', () => {
     const problems = problemsOf(mutate((file) => (file.tables.sprints![0]!.teamId = '00000000-0000-4000-8000-00000000dead')));
     expect(problems).toEqual([
-      { path: '$.tables.sprints[0].teamId', message: 'refers to teams record 00000000-0000-4000-8000-00000000dead, which is not in the file' },
+      {
+        path: '$.tables.sprints[0].teamId',
+        message: 'refers to teams record 00000000-0000-4000-8000-00000000dead, which is not in the file',
+      },
     ]);
   });
 
@@ -120,7 +126,9 @@ describe('workspace backup format', () => {
   });
 
   it('stops listing after 20 problems but counts them all', () => {
-    const result = parseWorkspaceBackup(mutate((file) => file.tables.kpiMeasurements!.slice(0, 50).forEach((record) => (record.value = 'high'))));
+    const result = parseWorkspaceBackup(
+      mutate((file) => file.tables.kpiMeasurements!.slice(0, 50).forEach((record) => (record.value = 'high'))),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(20);

@@ -20,7 +20,9 @@ function firstSchemaProblem(data: WorkspaceData): string | null {
 }
 
 function danglingReferences(data: WorkspaceData): string[] {
-  const ids = new Map(workspaceTableNames.map((table) => [table, new Set((data[table] as Array<{ id: string }>).map((record) => record.id))]));
+  const ids = new Map(
+    workspaceTableNames.map((table) => [table, new Set((data[table] as Array<{ id: string }>).map((record) => record.id))]),
+  );
   const dangling: string[] = [];
   for (const table of workspaceTableNames) {
     (data[table] as unknown as Array<Record<string, unknown>>).forEach((record, index) => {
@@ -47,7 +49,9 @@ describe('demo workspace', () => {
 
   it('keeps reference numbers unique per engagement', () => {
     for (const table of ['risks', 'decisions', 'actionItems'] as const) {
-      const keys = (demo[table] as Array<{ engagementId: string; reference: string }>).map((record) => `${record.engagementId}/${record.reference}`);
+      const keys = (demo[table] as Array<{ engagementId: string; reference: string }>).map(
+        (record) => `${record.engagementId}/${record.reference}`,
+      );
       expect(new Set(keys).size).toBe(keys.length);
     }
   });
@@ -84,7 +88,9 @@ describe('demo workspace', () => {
     expect(demo.risks.some((risk) => risk.nextReviewOn !== null && risk.nextReviewOn < today)).toBe(true);
     expect(demo.riskEvents.length).toBeGreaterThan(demo.risks.length);
     expect(new Set(demo.escalations.map((escalation) => escalation.status))).toEqual(new Set(['open', 'resolved']));
-    expect(demo.actionItems.some((action) => (action.status === 'open' || action.status === 'in-progress') && action.dueOn! < today)).toBe(true);
+    expect(demo.actionItems.some((action) => (action.status === 'open' || action.status === 'in-progress') && action.dueOn! < today)).toBe(
+      true,
+    );
     expect(demo.meetingOccurrences.some((occurrence) => occurrence.status === 'held' && !occurrence.outputProduced)).toBe(true);
     expect(demo.settings).toHaveLength(1);
   });

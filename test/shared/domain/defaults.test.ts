@@ -41,9 +41,14 @@ describe('engagement defaults', () => {
     expect(defaults.rituals).toHaveLength(7);
     expect(new Set(defaults.standardItems.map((item) => item.area)).size).toBe(5);
     expect(defaults.communicationPlan).toHaveLength(6);
-    expect(defaults.escalationPaths.map((path) => path.trigger).sort()).toEqual(
-      ['missed-commitment', 'quality-regression', 'scope-change', 'security-incident', 'staffing-change', 'unresolved-blocker'],
-    );
+    expect(defaults.escalationPaths.map((path) => path.trigger).sort()).toEqual([
+      'missed-commitment',
+      'quality-regression',
+      'scope-change',
+      'security-incident',
+      'staffing-change',
+      'unresolved-blocker',
+    ]);
     expect(new Set(defaults.kpiDefinitions.map((kpi) => kpi.key)).size).toBe(13);
   });
 

@@ -115,11 +115,11 @@ describe('entity schemas', () => {
       escalationIds: [],
     };
     expect(problemsOf(RiskSchema, risk)).toEqual([]);
-    expect(problemsOf(RiskSchema, { ...risk, likelihood: 6, impact: 0, reference: 'RISK-1' }).map((p) => p.field).sort()).toEqual([
-      'impact',
-      'likelihood',
-      'reference',
-    ]);
+    expect(
+      problemsOf(RiskSchema, { ...risk, likelihood: 6, impact: 0, reference: 'RISK-1' })
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['impact', 'likelihood', 'reference']);
   });
 
   it('reject an escalation ladder that is empty, has a non-positive response time, or goes down a level', () => {
@@ -140,7 +140,9 @@ describe('entity schemas', () => {
       message: 'response time must be positive',
     });
     const downward = problemsOf(EscalationPathSchema, { ...path, steps: [path.steps[1], path.steps[0]] });
-    expect(downward).toEqual([expect.objectContaining({ field: 'steps.1.level', message: 'step 2 goes down from tactical to operational' })]);
+    expect(downward).toEqual([
+      expect.objectContaining({ field: 'steps.1.level', message: 'step 2 goes down from tactical to operational' }),
+    ]);
   });
 
   it('reject sprints and checkpoint periods that end before they start', () => {
@@ -164,7 +166,17 @@ describe('entity schemas', () => {
   });
 
   it('reject non-finite KPI values and invalid rule parameters', () => {
-    const measurement = { id: id(3), engagementId: id(9), teamId: id(2), sprintId: id(4), kpiId: id(5), value: 82, source: 'manual', note: '', recordedAt: meta.createdAt };
+    const measurement = {
+      id: id(3),
+      engagementId: id(9),
+      teamId: id(2),
+      sprintId: id(4),
+      kpiId: id(5),
+      value: 82,
+      source: 'manual',
+      note: '',
+      recordedAt: meta.createdAt,
+    };
     expect(problemsOf(KpiMeasurementSchema, measurement)).toEqual([]);
     expect(problemsOf(KpiMeasurementSchema, { ...measurement, value: Number.POSITIVE_INFINITY })).not.toEqual([]);
     expect(problemsOf(KpiMeasurementSchema, { ...measurement, value: '82' }).map((p) => p.field)).toEqual(['value']);
@@ -185,9 +197,9 @@ describe('entity schemas', () => {
       retired: false,
     };
     expect(problemsOf(KpiDefinitionSchema, kpi).map((p) => p.field)).toEqual(['rule.amberMax']);
-    expect(problemsOf(KpiDefinitionSchema, { ...kpi, rule: { kind: 'trend', desired: 'down', lastSprints: 3, fromSprint: null } })[0]!.message).toBe(
-      'a trend needs at least 4 sprints',
-    );
+    expect(
+      problemsOf(KpiDefinitionSchema, { ...kpi, rule: { kind: 'trend', desired: 'down', lastSprints: 3, fromSprint: null } })[0]!.message,
+    ).toBe('a trend needs at least 4 sprints');
   });
 
   it('check the risk matrix shape in workspace settings', () => {
@@ -200,11 +212,22 @@ describe('entity schemas', () => {
       defaultConfidentialityLabel: 'Confidential',
       pageSize: 'A4',
       theme: 'system',
-      riskMatrix: { size: 3, likelihoodLabels: ['Low', 'Medium', 'High'], impactLabels: ['Low', 'Medium'], bands: [['low', 'low', 'medium'], ['low', 'medium', 'high'], ['medium', 'high', 'critical']] },
+      riskMatrix: {
+        size: 3,
+        likelihoodLabels: ['Low', 'Medium', 'High'],
+        impactLabels: ['Low', 'Medium'],
+        bands: [
+          ['low', 'low', 'medium'],
+          ['low', 'medium', 'high'],
+          ['medium', 'high', 'critical'],
+        ],
+      },
       reviewIntervalDays: { critical: 14, high: 30, medium: 90, low: 180 },
       lastEngagementId: null,
     };
-    expect(problemsOf(WorkspaceSettingsSchema, settings)).toEqual([expect.objectContaining({ field: 'riskMatrix.impactLabels', message: 'needs 3 labels' })]);
+    expect(problemsOf(WorkspaceSettingsSchema, settings)).toEqual([
+      expect.objectContaining({ field: 'riskMatrix.impactLabels', message: 'needs 3 labels' }),
+    ]);
   });
 
   it('derive the engagement form draft from the entity schema', () => {

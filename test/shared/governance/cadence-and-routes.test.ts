@@ -10,7 +10,9 @@ describe('describeCadence', () => {
     expect(describeCadence({ frequency: 'weekly', interval: 1, weekday: 'WE' })).toBe('Weekly on Wednesday');
     expect(describeCadence({ frequency: 'weekly', interval: 2, weekday: 'MO' })).toBe('Every 2 weeks on Monday');
     expect(describeCadence({ frequency: 'monthly', interval: 1, weekOfMonth: -1, weekday: 'TU' })).toBe('Monthly on the last Tuesday');
-    expect(describeCadence({ frequency: 'monthly', interval: 3, weekOfMonth: 2, weekday: 'TH' })).toBe('Every 3 months on the second Thursday');
+    expect(describeCadence({ frequency: 'monthly', interval: 3, weekOfMonth: 2, weekday: 'TH' })).toBe(
+      'Every 3 months on the second Thursday',
+    );
     expect(describeCadence({ frequency: 'on-demand', description: '' })).toBe('When needed');
     expect(describeCadence({ frequency: 'on-demand', description: 'per decision ' })).toBe('When needed: per decision');
   });
@@ -20,7 +22,11 @@ describe('escalationRoutes', () => {
   const ladder = (trigger: EscalationPath['trigger'], levels: Array<EscalationPath['steps'][number]['level']>, customTrigger = '') => ({
     trigger,
     customTrigger,
-    steps: levels.map((level, index) => ({ level, owner: { kind: 'role' as const, role: 'tech-lead' as const }, responseMinutes: (index + 1) * 60 })),
+    steps: levels.map((level, index) => ({
+      level,
+      owner: { kind: 'role' as const, role: 'tech-lead' as const },
+      responseMinutes: (index + 1) * 60,
+    })),
   });
 
   it('groups the climbs of every ladder by the pair of levels, skipping steps within a level', () => {

@@ -115,7 +115,10 @@ describe('ritualsToICalendar: the default rituals in New York', () => {
 
   it('keeps the local start time in New York through DST: 10:00 is 15:00Z in January, 14:00Z in July', () => {
     const { events } = parseCalendar(text);
-    const sprintPlanning = eventByUid(events, defaults.find((ritual) => ritual.kind === 'sprint-planning')!);
+    const sprintPlanning = eventByUid(
+      events,
+      defaults.find((ritual) => ritual.kind === 'sprint-planning')!,
+    );
     expect(sprintPlanning.startDate.zone.tzid).toBe('America/New_York');
     expect(sprintPlanning.duration.toSeconds()).toBe(120 * 60);
     const starts = expand(sprintPlanning, '2026-07-06');
@@ -125,14 +128,20 @@ describe('ritualsToICalendar: the default rituals in New York', () => {
     expect(utcIso(starts.at(-1)!)).toBe('2026-07-06T14:00:00.000Z');
 
     // Clocks go forward on Sunday 8 March 2026: the daily sync stays at 09:30 local.
-    const dailySync = eventByUid(events, defaults.find((ritual) => ritual.kind === 'daily-sync')!);
+    const dailySync = eventByUid(
+      events,
+      defaults.find((ritual) => ritual.kind === 'daily-sync')!,
+    );
     const aroundTheChange = expand(dailySync, '2026-03-09').slice(-2);
     expect(aroundTheChange.map(utcIso)).toEqual(['2026-03-06T14:30:00.000Z', '2026-03-09T13:30:00.000Z']);
   });
 
   it('stays right after the years the VTIMEZONE lists, through its yearly rules', () => {
     const { events } = parseCalendar(text);
-    const checkpoint = eventByUid(events, defaults.find((ritual) => ritual.kind === 'governance-checkpoint')!);
+    const checkpoint = eventByUid(
+      events,
+      defaults.find((ritual) => ritual.kind === 'governance-checkpoint')!,
+    );
     const starts = expand(checkpoint, '2031-07-31');
     // Last Tuesdays: 28 January 2031 (EST) and 29 July 2031 (EDT), at 14:00 local.
     expect(starts.filter((start) => start.year === 2031 && [1, 7].includes(start.month)).map(utcIso)).toEqual([
@@ -258,7 +267,9 @@ describe('ritualsToICalendar: VTIMEZONE', () => {
       '2028-03-26T01:00:00',
     ]);
     expect(daylight.every((component) => component.getFirstPropertyValue('tzoffsetto')!.toString() === '+01:00')).toBe(true);
-    const standardStarts = vtimezone.getAllSubcomponents('standard').map((component) => component.getFirstPropertyValue('dtstart')!.toString());
+    const standardStarts = vtimezone
+      .getAllSubcomponents('standard')
+      .map((component) => component.getFirstPropertyValue('dtstart')!.toString());
     // Clocks go back at 02:00 BST (01:00 UTC).
     expect(standardStarts).toEqual(['2026-01-01T00:00:00', '2026-10-25T02:00:00', '2027-10-31T02:00:00', '2028-10-29T02:00:00']);
     expect(january).toBe('2026-01-19T10:00:00.000Z');
@@ -267,7 +278,8 @@ describe('ritualsToICalendar: VTIMEZONE', () => {
 
   it('keeps a rule it cannot state as nth or last weekday dated only (Israel: the Friday before the last Sunday of March)', () => {
     const { vtimezone } = startsInUtc('Asia/Jerusalem');
-    const rules = (kind: string) => vtimezone.getAllSubcomponents(kind).map((component) => component.getFirstPropertyValue('rrule')?.toString() ?? null);
+    const rules = (kind: string) =>
+      vtimezone.getAllSubcomponents(kind).map((component) => component.getFirstPropertyValue('rrule')?.toString() ?? null);
     expect(rules('daylight')).toEqual([null, null, null]);
     expect(rules('standard')).toEqual([null, null, null, 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU']);
   });

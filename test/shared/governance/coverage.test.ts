@@ -52,7 +52,14 @@ describe('team rules at their thresholds', () => {
     const small = team('Alpha', 2);
     const threshold = team('Bravo', 3);
     expect(gapsFor('tech-lead', { teams: [small, threshold], assignments: [] })).toEqual([
-      { ruleId: 'tech-lead-per-team', role: 'tech-lead', teamId: threshold.id, message: 'Bravo (3 engineers) has no tech lead', needed: 1, filled: 0 },
+      {
+        ruleId: 'tech-lead-per-team',
+        role: 'tech-lead',
+        teamId: threshold.id,
+        message: 'Bravo (3 engineers) has no tech lead',
+        needed: 1,
+        filled: 0,
+      },
     ]);
   });
 
@@ -98,7 +105,8 @@ describe('sharing a team role', () => {
         ruleId: 'scrum-master-per-team',
         role: 'scrum-master',
         teamId: charlie.id,
-        message: 'Charlie (4 engineers) has no scrum master free for it: Ana Ruiz already covers 2 teams, the most one scrum master can cover',
+        message:
+          'Charlie (4 engineers) has no scrum master free for it: Ana Ruiz already covers 2 teams, the most one scrum master can cover',
         needed: 1,
         filled: 0,
       },
@@ -150,7 +158,9 @@ describe('sharing a team role', () => {
     const charlie = team('Charlie', 4);
     const everywhere = assign(ana, 'scrum-master', []);
     expect(gapsFor('scrum-master', { teams: [alpha, bravo], assignments: [everywhere] })).toEqual([]);
-    expect(gapsFor('scrum-master', { teams: [alpha, bravo, charlie], assignments: [everywhere] }).map((gap) => gap.teamId)).toEqual([charlie.id]);
+    expect(gapsFor('scrum-master', { teams: [alpha, bravo, charlie], assignments: [everywhere] }).map((gap) => gap.teamId)).toEqual([
+      charlie.id,
+    ]);
     expect(gapsFor('qa-lead', { teams: [team('Payments', 6)], assignments: [assign(ana, 'qa-lead', [])] })).toEqual([]);
   });
 });
@@ -162,7 +172,9 @@ describe('what an assignment counts for', () => {
     const dev = person('Dev Patel');
     const assignments = [assign(dev, 'tech-lead', [elsewhere]), assign(dev, 'delivery-manager', [elsewhere])];
     expect(gapsFor('tech-lead', { teams: [ledger], assignments }).map((gap) => gap.teamId)).toEqual([ledger.id]);
-    expect(gapsFor('delivery-manager', { teams: [ledger], assignments })).toMatchObject([{ needed: 1, filled: 0, message: '1 team and no delivery manager' }]);
+    expect(gapsFor('delivery-manager', { teams: [ledger], assignments })).toMatchObject([
+      { needed: 1, filled: 0, message: '1 team and no delivery manager' },
+    ]);
   });
 
   it('with people given, an assignment of someone not among them is ignored', () => {
@@ -188,7 +200,8 @@ describe('what an assignment counts for', () => {
 
 describe('engagement rules', () => {
   const teams = (count: number) => Array.from({ length: count }, (_, index) => team(`Team ${index + 1}`, 4));
-  const dms = (count: number) => Array.from({ length: count }, (_, index) => assign(person(`Manager ${index + 1}`), 'delivery-manager', []));
+  const dms = (count: number) =>
+    Array.from({ length: count }, (_, index) => assign(person(`Manager ${index + 1}`), 'delivery-manager', []));
 
   it('a principal / staff engineer is needed from 3 teams, not at 2', () => {
     expect(gapsFor('principal-engineer', { teams: teams(2), assignments: [] })).toEqual([]);
@@ -240,7 +253,10 @@ describe('engagement rules', () => {
 
   it('a manager assigned to some teams counts for the engagement', () => {
     const all = teams(4);
-    const assignments = [assign(person('Ivy Moss'), 'delivery-manager', [all[0]!]), assign(person('Jon Vale'), 'delivery-manager', [all[1]!])];
+    const assignments = [
+      assign(person('Ivy Moss'), 'delivery-manager', [all[0]!]),
+      assign(person('Jon Vale'), 'delivery-manager', [all[1]!]),
+    ];
     expect(gapsFor('delivery-manager', { teams: all, assignments })).toEqual([]);
   });
 });
@@ -277,9 +293,30 @@ describe('the examples of the domain', () => {
       assign(person('Delivery'), 'delivery-manager', []),
     ];
     expect(evaluateCoverage({ teams: allTeams, assignments })).toEqual([
-      { ruleId: 'qa-lead-per-team', role: 'qa-lead', teamId: onboarding.id, message: 'Onboarding and KYC (6 engineers) has no QA lead', needed: 1, filled: 0 },
-      { ruleId: 'delivery-manager-per-teams', role: 'delivery-manager', teamId: null, message: '7 teams with one delivery manager: 3 needed', needed: 3, filled: 1 },
-      { ruleId: 'principal-engineer-per-engagement', role: 'principal-engineer', teamId: null, message: '7 teams and no principal / staff engineer', needed: 1, filled: 0 },
+      {
+        ruleId: 'qa-lead-per-team',
+        role: 'qa-lead',
+        teamId: onboarding.id,
+        message: 'Onboarding and KYC (6 engineers) has no QA lead',
+        needed: 1,
+        filled: 0,
+      },
+      {
+        ruleId: 'delivery-manager-per-teams',
+        role: 'delivery-manager',
+        teamId: null,
+        message: '7 teams with one delivery manager: 3 needed',
+        needed: 3,
+        filled: 1,
+      },
+      {
+        ruleId: 'principal-engineer-per-engagement',
+        role: 'principal-engineer',
+        teamId: null,
+        message: '7 teams and no principal / staff engineer',
+        needed: 1,
+        filled: 0,
+      },
     ]);
 
     const filledIn = [
@@ -299,7 +336,9 @@ describe('rules are data', () => {
     expect(JSON.parse(JSON.stringify(defaultCoverageRules))).toEqual(defaultCoverageRules);
     expect(
       defaultCoverageRules.map((rule) =>
-        rule.scope === 'team' ? [rule.role, rule.minTeamSize, rule.teamsPerPerson] : [rule.role, rule.minTeams, rule.teamsPerPerson ?? `${rule.perEngagement} per engagement`],
+        rule.scope === 'team'
+          ? [rule.role, rule.minTeamSize, rule.teamsPerPerson]
+          : [rule.role, rule.minTeams, rule.teamsPerPerson ?? `${rule.perEngagement} per engagement`],
       ),
     ).toEqual([
       ['tech-lead', 3, 1],
@@ -334,18 +373,29 @@ describe('rules are data', () => {
     expect(gaps.filter((gap) => gap.ruleId === 'product-owner-per-team').map((gap) => gap.message)).toEqual([
       'Delta (2 engineers) has no product owner free for it: the one assigned already covers 3 teams, the most one product owner can cover',
     ]);
-    expect(gaps.filter((gap) => gap.ruleId === 'engineering-owner')).toMatchObject([{ teamId: null, needed: 1, filled: 0, message: '4 teams and no engineering owner' }]);
+    expect(gaps.filter((gap) => gap.ruleId === 'engineering-owner')).toMatchObject([
+      { teamId: null, needed: 1, filled: 0, message: '4 teams and no engineering owner' },
+    ]);
   });
 
   it('a stricter copy of a default rule changes the outcome', () => {
     const strictTechLead = defaultCoverageRules.map((rule) => (rule.id === 'tech-lead-per-team' ? { ...rule, minTeamSize: 2 } : rule));
     const pair = team('Pair', 2);
-    expect(evaluateCoverage({ teams: [pair], assignments: [], rules: strictTechLead }).map((gap) => gap.ruleId)).toContain('tech-lead-per-team');
+    expect(evaluateCoverage({ teams: [pair], assignments: [], rules: strictTechLead }).map((gap) => gap.ruleId)).toContain(
+      'tech-lead-per-team',
+    );
     expect(evaluateCoverage({ teams: [pair], assignments: [] }).map((gap) => gap.ruleId)).not.toContain('tech-lead-per-team');
   });
 
   const validTeamRule = { id: 'r', role: 'tech-lead', scope: 'team', minTeamSize: 3, teamsPerPerson: 1, description: 'Tech lead per team' };
-  const validEngagementRule = { id: 'e', role: 'delivery-manager', scope: 'engagement', minTeams: 1, teamsPerPerson: 3, description: 'DM per 3 teams' };
+  const validEngagementRule = {
+    id: 'e',
+    role: 'delivery-manager',
+    scope: 'engagement',
+    minTeams: 1,
+    teamsPerPerson: 3,
+    description: 'DM per 3 teams',
+  };
 
   it.each([
     ['a team rule without minTeamSize', { ...validTeamRule, minTeamSize: undefined }],

@@ -55,7 +55,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('validateLadder', () => {
-  const step = (level: GovernanceLevel, responseMinutes = 60): EscalationStep => ({ level, owner: { kind: 'role', role: 'tech-lead' }, responseMinutes });
+  const step = (level: GovernanceLevel, responseMinutes = 60): EscalationStep => ({
+    level,
+    owner: { kind: 'role', role: 'tech-lead' },
+    responseMinutes,
+  });
   const messages = (steps: EscalationStep[]) => validateLadder(steps).map((problem) => problem.message);
 
   it('accepts a ladder that climbs, including two steps on the same level', () => {
@@ -150,7 +154,9 @@ describe('deadlines', () => {
   });
 
   it('refuses a zone that does not exist', () => {
-    expect(() => formatDeadlineInZones('2026-03-08T07:30:00.000Z', [{ label: 'Owner', zone: 'Mars/Olympus' }])).toThrow(/"Mars\/Olympus" \(Owner\) is not a time zone/);
+    expect(() => formatDeadlineInZones('2026-03-08T07:30:00.000Z', [{ label: 'Owner', zone: 'Mars/Olympus' }])).toThrow(
+      /"Mars\/Olympus" \(Owner\) is not a time zone/,
+    );
   });
 
   it('is not overdue at the deadline, and overdue from the minute after', () => {
@@ -249,14 +255,34 @@ describe('escalation transitions', () => {
     const escalated = deepFreeze(
       escalateToNextStep(raised, path, { by: 'Priya Raman', at: '2026-03-02T11:15:00.000Z', note: 'No answer from the tech lead.' }),
     );
-    expect(escalated).toMatchObject({ revision: 2, updatedAt: '2026-03-02T11:15:00.000Z', currentStepIndex: 1, stepStartedAt: '2026-03-02T11:15:00.000Z' });
-    expect(escalated.history[1]).toEqual({ at: '2026-03-02T11:15:00.000Z', by: 'Priya Raman', kind: 'escalated', stepIndex: 1, note: 'No answer from the tech lead.' });
+    expect(escalated).toMatchObject({
+      revision: 2,
+      updatedAt: '2026-03-02T11:15:00.000Z',
+      currentStepIndex: 1,
+      stepStartedAt: '2026-03-02T11:15:00.000Z',
+    });
+    expect(escalated.history[1]).toEqual({
+      at: '2026-03-02T11:15:00.000Z',
+      by: 'Priya Raman',
+      kind: 'escalated',
+      stepIndex: 1,
+      note: 'No answer from the tech lead.',
+    });
     // The delivery manager's clock starts at the escalation: 11:15Z + 240 min = 15:15Z.
-    expect(currentDeadline(escalated, path)).toEqual({ step: path.steps[1], stepIndex: 1, deadline: '2026-03-02T15:15:00.000Z', isLastStep: false });
+    expect(currentDeadline(escalated, path)).toEqual({
+      step: path.steps[1],
+      stepIndex: 1,
+      deadline: '2026-03-02T15:15:00.000Z',
+      isLastStep: false,
+    });
     expect(isOverdue(escalated, path, '2026-03-02T11:16:00.000Z')).toBe(false);
 
     const resolved = deepFreeze(
-      resolveEscalation(escalated, { by: 'Jonas Berg', at: '2026-03-02T14:00:00.000Z', resolution: ' Staging restored; release moved by a day. ' }),
+      resolveEscalation(escalated, {
+        by: 'Jonas Berg',
+        at: '2026-03-02T14:00:00.000Z',
+        resolution: ' Staging restored; release moved by a day. ',
+      }),
     );
     expect(resolved).toMatchObject({
       revision: 3,
@@ -273,7 +299,14 @@ describe('escalation transitions', () => {
     expect(minutesOverdue(resolved, path, '2026-03-09T00:00:00.000Z')).toBe(0);
 
     const reopened = reopenEscalation(resolved, { by: 'Priya Raman', at: '2026-03-03T08:00:00.000Z', note: 'Staging down again.' });
-    expect(reopened).toMatchObject({ revision: 4, status: 'open', resolvedAt: null, resolution: '', currentStepIndex: 1, stepStartedAt: '2026-03-03T08:00:00.000Z' });
+    expect(reopened).toMatchObject({
+      revision: 4,
+      status: 'open',
+      resolvedAt: null,
+      resolution: '',
+      currentStepIndex: 1,
+      stepStartedAt: '2026-03-03T08:00:00.000Z',
+    });
     expect(reopened.history.map((event) => event.kind)).toEqual(['raised', 'escalated', 'resolved', 'reopened']);
     // The resolution that did not hold stays readable in the history.
     expect(reopened.history[2]!.note).toBe('Staging restored; release moved by a day.');
@@ -298,29 +331,55 @@ describe('escalation transitions', () => {
 
   it('refuses to resolve twice, to resolve without a resolution, or to escalate a resolved escalation', () => {
     const open = deepFreeze(raise('2026-03-02T09:00:00.000Z'));
-    expect(() => resolveEscalation(open, { by: 'Jonas Berg', at: '2026-03-02T10:00:00.000Z', resolution: '' })).toThrow('a resolution is required');
-    expect(() => resolveEscalation(open, { by: 'Jonas Berg', at: '2026-03-02T10:00:00.000Z', resolution: '   ' })).toThrow('a resolution is required');
+    expect(() => resolveEscalation(open, { by: 'Jonas Berg', at: '2026-03-02T10:00:00.000Z', resolution: '' })).toThrow(
+      'a resolution is required',
+    );
+    expect(() => resolveEscalation(open, { by: 'Jonas Berg', at: '2026-03-02T10:00:00.000Z', resolution: '   ' })).toThrow(
+      'a resolution is required',
+    );
 
     const resolved = deepFreeze(resolveEscalation(open, { by: 'Jonas Berg', at: '2026-03-02T10:00:00.000Z', resolution: 'Fixed.' }));
     expect(() => resolveEscalation(resolved, { by: 'Jonas Berg', at: '2026-03-02T11:00:00.000Z', resolution: 'Fixed again.' })).toThrow(
       '"Release blocked by missing test environment" is already resolved.',
     );
-    expect(() => escalateToNextStep(resolved, path, { by: 'Priya Raman', at: '2026-03-02T11:00:00.000Z' })).toThrow(/is resolved; reopen it/);
-    expect(() => reopenEscalation(open, { by: 'Priya Raman', at: '2026-03-02T11:00:00.000Z' })).toThrow(/only a resolved escalation can be reopened/);
+    expect(() => escalateToNextStep(resolved, path, { by: 'Priya Raman', at: '2026-03-02T11:00:00.000Z' })).toThrow(
+      /is resolved; reopen it/,
+    );
+    expect(() => reopenEscalation(open, { by: 'Priya Raman', at: '2026-03-02T11:00:00.000Z' })).toThrow(
+      /only a resolved escalation can be reopened/,
+    );
   });
 
   it('keeps the history in time order', () => {
     const open = raise('2026-03-02T09:00:00.000Z');
-    expect(() => escalateToNextStep(open, path, { by: 'Priya Raman', at: '2026-03-02T08:59:00.000Z' })).toThrow(/before its last recorded event/);
+    expect(() => escalateToNextStep(open, path, { by: 'Priya Raman', at: '2026-03-02T08:59:00.000Z' })).toThrow(
+      /before its last recorded event/,
+    );
     expect(() => resolveEscalation(open, { by: 'Jonas Berg', at: 'yesterday', resolution: 'Fixed.' })).toThrow(/is not a date-time/);
   });
 
   it('checks the new version against the schema and the ladder against the engagement', () => {
-    expect(() => raiseEscalation({ id: escalationId(2), engagementId: ENGAGEMENT_ID, path, title: ' ', description: '', raisedBy: 'Priya Raman', raisedAt: '2026-03-02T09:00:00.000Z' })).toThrow(
-      /title is required/,
-    );
     expect(() =>
-      raiseEscalation({ id: escalationId(2), engagementId: '10000000-0000-4000-8000-000000000002', path, title: 'Blocker', description: '', raisedBy: 'Priya Raman', raisedAt: '2026-03-02T09:00:00.000Z' }),
+      raiseEscalation({
+        id: escalationId(2),
+        engagementId: ENGAGEMENT_ID,
+        path,
+        title: ' ',
+        description: '',
+        raisedBy: 'Priya Raman',
+        raisedAt: '2026-03-02T09:00:00.000Z',
+      }),
+    ).toThrow(/title is required/);
+    expect(() =>
+      raiseEscalation({
+        id: escalationId(2),
+        engagementId: '10000000-0000-4000-8000-000000000002',
+        path,
+        title: 'Blocker',
+        description: '',
+        raisedBy: 'Priya Raman',
+        raisedAt: '2026-03-02T09:00:00.000Z',
+      }),
     ).toThrow(/another engagement/);
   });
 });
@@ -334,10 +393,16 @@ describe('escalationStatistics', () => {
   // A: resolved at step 1 after 60 min (10:00Z <= deadline 11:00Z): answered in time.
   const a = resolveAt(raise('2026-03-02T09:00:00.000Z', escalationId(1)), '2026-03-02T10:00:00.000Z');
   // B: escalated at 11:30Z, after the 11:00Z deadline: not in time. Resolved 13:00Z: 240 min.
-  const b = resolveAt(escalateAt(raise('2026-03-05T09:00:00.000Z', escalationId(2)), '2026-03-05T11:30:00.000Z'), '2026-03-05T13:00:00.000Z');
+  const b = resolveAt(
+    escalateAt(raise('2026-03-05T09:00:00.000Z', escalationId(2)), '2026-03-05T11:30:00.000Z'),
+    '2026-03-05T13:00:00.000Z',
+  );
   // C: escalated by the owner at 23:00Z, before the 2026-03-11T00:00Z deadline: answered in time.
   // Resolved two days after the raise: 2 * 1440 = 2880 min.
-  const c = resolveAt(escalateAt(raise('2026-03-10T22:00:00.000Z', escalationId(3)), '2026-03-10T23:00:00.000Z'), '2026-03-12T22:00:00.000Z');
+  const c = resolveAt(
+    escalateAt(raise('2026-03-10T22:00:00.000Z', escalationId(3)), '2026-03-10T23:00:00.000Z'),
+    '2026-03-12T22:00:00.000Z',
+  );
   // D: raised in February (outside), resolved 2026-03-01T09:00Z (inside): Feb 27 -> Mar 1 is 2 days = 2880 min.
   const d = resolveAt(raise('2026-02-27T09:00:00.000Z', escalationId(4)), '2026-03-01T09:00:00.000Z');
   // E: raised 30 Mar, resolved 1 Apr (outside); the answer came after the 12:00Z deadline: not in time.
@@ -383,7 +448,9 @@ describe('escalationStatistics', () => {
       answeredWithinResponseTime: { count: 0, of: 0, share: null },
     });
     // A minute after the deadline F counts as not answered in time.
-    expect(escalationStatistics(all, [path], { from: '2026-03-31', to: '2026-03-31' }, '2026-04-01T01:31:00.000Z').answeredWithinResponseTime).toEqual({
+    expect(
+      escalationStatistics(all, [path], { from: '2026-03-31', to: '2026-03-31' }, '2026-04-01T01:31:00.000Z').answeredWithinResponseTime,
+    ).toEqual({
       count: 0,
       of: 1,
       share: 0,
@@ -410,7 +477,11 @@ describe('escalationStatistics', () => {
   });
 
   it('refuses a period that is not one', () => {
-    expect(() => escalationStatistics(all, [path], { from: '2026-03-31', to: '2026-03-01' }, '2026-04-02T12:00:00.000Z')).toThrow(/starts \(2026-03-31\) after it ends/);
-    expect(() => escalationStatistics(all, [path], { from: '2026-02-30', to: '2026-03-01' }, '2026-04-02T12:00:00.000Z')).toThrow(/not a calendar date/);
+    expect(() => escalationStatistics(all, [path], { from: '2026-03-31', to: '2026-03-01' }, '2026-04-02T12:00:00.000Z')).toThrow(
+      /starts \(2026-03-31\) after it ends/,
+    );
+    expect(() => escalationStatistics(all, [path], { from: '2026-02-30', to: '2026-03-01' }, '2026-04-02T12:00:00.000Z')).toThrow(
+      /not a calendar date/,
+    );
   });
 });

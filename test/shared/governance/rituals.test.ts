@@ -266,7 +266,10 @@ describe('ritualAdherence', () => {
 
   it('judges an on-demand ritual on its output alone', () => {
     const incidentReview = ritual({ frequency: 'on-demand', description: 'after each incident' }, '2026-01-01', null, 'Incident review');
-    const held = [occurrence(incidentReview, '2026-01-09', 'held'), occurrence(incidentReview, '2026-01-20', 'held', { outputProduced: false })];
+    const held = [
+      occurrence(incidentReview, '2026-01-09', 'held'),
+      occurrence(incidentReview, '2026-01-20', 'held', { outputProduced: false }),
+    ];
     const result = ritualAdherence(incidentReview, held, period, today);
     expect(result).toMatchObject({ scheduled: 0, held: 2, heldOnScheduleRate: null, outputProducedRate: 0.5, status: 'poor' });
     expect(result.reason).toBe('Held 2 times on demand; output produced 1 of 2 times');
@@ -283,9 +286,17 @@ describe('ritualAdherence', () => {
   });
 
   it('is poor when meetings happen without their output, however punctual', () => {
-    const theatre = ['2026-01-07', '2026-01-14', '2026-01-21'].map((date) => occurrence(refinement, date, 'held', { outputProduced: false }));
+    const theatre = ['2026-01-07', '2026-01-14', '2026-01-21'].map((date) =>
+      occurrence(refinement, date, 'held', { outputProduced: false }),
+    );
     const result = ritualAdherence(refinement, theatre, { from: '2026-01-01', to: '2026-01-21' }, today);
-    expect(result).toMatchObject({ heldOnScheduleRate: 1, outputProducedRate: 0, heldWithoutOutput: 3, heldWithoutOutputFlag: true, status: 'poor' });
+    expect(result).toMatchObject({
+      heldOnScheduleRate: 1,
+      outputProducedRate: 0,
+      heldWithoutOutput: 3,
+      heldWithoutOutputFlag: true,
+      status: 'poor',
+    });
   });
 });
 
@@ -304,7 +315,12 @@ describe('engagementAdherence', () => {
       occurrence(monthly, '2026-01-08', 'held'),
     ];
 
-    const result = engagementAdherence([weekly, monthly, retiredBefore, notStarted], occurrences, { from: '2026-01-01', to: '2026-01-31' }, '2026-02-02');
+    const result = engagementAdherence(
+      [weekly, monthly, retiredBefore, notStarted],
+      occurrences,
+      { from: '2026-01-01', to: '2026-01-31' },
+      '2026-02-02',
+    );
     expect(result.rituals.map((entry) => entry.ritualName)).toEqual(['Backlog refinement', 'Architecture review']);
     expect(result.totals).toMatchObject({
       scheduled: 5,

@@ -139,7 +139,15 @@ describe('summary', () => {
     });
     expect(assessStandards([], today)).toEqual({
       items: [],
-      summary: { met: 0, partlyMet: 0, notMet: 0, notAssessed: 0, stale: 0, status: 'no-data', reason: 'No minimum standards are recorded' },
+      summary: {
+        met: 0,
+        partlyMet: 0,
+        notMet: 0,
+        notAssessed: 0,
+        stale: 0,
+        status: 'no-data',
+        reason: 'No minimum standards are recorded',
+      },
     });
   });
 });

@@ -54,12 +54,9 @@ describe('isTrustedAppUrl', () => {
 });
 
 describe('isSafeExternalUrl', () => {
-  it.each(['https://example.com', 'https://example.com/docs?q=1#top', 'mailto:lead@example.com'])(
-    'allows %s',
-    (url) => {
-      expect(isSafeExternalUrl(url)).toBe(true);
-    },
-  );
+  it.each(['https://example.com', 'https://example.com/docs?q=1#top', 'mailto:lead@example.com'])('allows %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
 
   it.each([
     'http://example.com',

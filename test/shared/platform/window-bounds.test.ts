@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_WINDOW_SIZE,
-  fitBoundsToDisplays,
-  WindowStateSchema,
-  type Rect,
-} from '../../../shared/platform/window-bounds';
+import { DEFAULT_WINDOW_SIZE, fitBoundsToDisplays, WindowStateSchema, type Rect } from '../../../shared/platform/window-bounds';
 
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 875 };
 // A second monitor to the right of the laptop, its menu bar/taskbar already excluded.

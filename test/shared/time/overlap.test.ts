@@ -287,7 +287,7 @@ describe('computeOverlap: DST change weekends (New York client, London team)', (
 });
 
 describe('computeOverlap: across midnight', () => {
-  it('Los Angeles client vs Sydney team in June: 2 h on the team\'s next day', () => {
+  it("Los Angeles client vs Sydney team in June: 2 h on the team's next day", () => {
     // LA PDT (-7) 09–17 = 16:00Z Jun 15 – 00:00Z Jun 16.
     // Sydney AEST (+10) 08–16 on Jun 16 = 22:00Z Jun 15 – 06:00Z Jun 16 -> 22:00–00:00Z.
     const result = overlap('2026-06-15', 'America/Los_Angeles', 'Australia/Sydney', { start: 480, end: 960 });
