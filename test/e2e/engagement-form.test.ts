@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
+import { fillEngagementForm } from './engagement-steps';
 
 const { openApp } = useBrowser();
-
-async function fillEngagement(page: Page) {
-  const form = page.locator('#engagement-form');
-  await form.locator('[name="name"]').fill('Atlas payments platform');
-  await form.locator('[name="client"]').fill('Harbor Mutual');
-  await form.locator('[name="partner"]').fill('Southwind Engineering');
-  await form.locator('[name="sourcingModel"]').selectOption('nearshoring');
-  await form.locator('[name="engagementLead"]').fill('Dana Whitfield');
-  await form.locator('[name="clientTimeZone"]').fill('America/Chicago');
-  await form.locator('[name="startDate"]').fill('2026-01-12');
-  await form.locator('[name="teams.0.name"]').fill('Ledger squad');
-  await form.locator('[name="teams.0.size"]').fill('6');
-  await form.locator('[name="teams.0.location"]').fill('Montevideo');
-  await form.locator('[name="teams.0.timeZone"]').fill('America/Montevideo');
-}
 
 describe('engagement form', () => {
   it('creates an engagement that survives a reload, with overlap and the default operating model', async () => {
     const { page, pageErrors } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagement(page);
+    await fillEngagementForm(page, { startDate: '2026-01-12' });
     await expect(page.getByTestId('overlap-preview').innerText()).resolves.toMatch(/overlap/);
     await page.getByRole('button', { name: 'Create engagement' }).click();
 
@@ -47,7 +32,7 @@ describe('engagement form', () => {
   it('explains what is wrong and saves nothing when the form is invalid', async () => {
     const { page } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagement(page);
+    await fillEngagementForm(page, { startDate: '2026-01-12' });
     await page.locator('#engagement-form [name="name"]').fill('');
     await page.locator('#engagement-form [name="clientTimeZone"]').fill('Mars/Olympus_Mons');
     await page.locator('#engagement-form [name="teams.0.size"]').fill('0');
@@ -78,7 +63,7 @@ describe('engagement form', () => {
   it('edits an engagement and deletes it after confirmation', async () => {
     const { page } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagement(page);
+    await fillEngagementForm(page, { startDate: '2026-01-12' });
     await page.getByRole('button', { name: 'Add a team' }).click();
     await page.locator('[name="teams.1.name"]').fill('Risk squad');
     await page.locator('[name="teams.1.timeZone"]').fill('Europe/Lisbon');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { fillEngagementForm } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -8,14 +9,12 @@ describe('live escalations', () => {
     // Monday 23 November 2026, 09:00 in New York (14:00 UTC).
     const { page, pageErrors } = await openApp({ clockTime: new Date('2026-11-23T14:00:00Z') });
     await page.getByRole('button', { name: 'Create an engagement' }).click();
-    const form = page.locator('#engagement-form');
-    await form.locator('[name="name"]').fill('Atlas payments');
-    await form.locator('[name="client"]').fill('Harbor Mutual');
-    await form.locator('[name="partner"]').fill('Southwind Engineering');
-    await form.locator('[name="engagementLead"]').fill('Dana Whitfield');
-    await form.locator('[name="clientTimeZone"]').fill('America/New_York');
-    await form.locator('[name="teams.0.name"]').fill('Ledger');
-    await form.locator('[name="teams.0.timeZone"]').fill('America/Bogota');
+    await fillEngagementForm(page, {
+      name: 'Atlas payments',
+      clientTimeZone: 'America/New_York',
+      teamName: 'Ledger',
+      teamTimeZone: 'America/Bogota',
+    });
     await page.getByRole('button', { name: 'Create engagement' }).click();
     const panel = page.getByTestId('escalations-panel');
     await panel.waitFor();

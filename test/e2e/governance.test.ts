@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { useBrowser, waitForPortfolio } from './browser';
+import { defaultRitualNames } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -31,15 +32,7 @@ describe('governance health on the engagement page', () => {
     expect(download.suggestedFilename()).toBe('harborline-payments-platform-rituals.ics');
     const calendar = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-    expect(events.map((event) => event.summary).sort()).toEqual([
-      'Architecture review',
-      'Backlog refinement',
-      'Daily sync',
-      'Governance checkpoint',
-      'Retrospective',
-      'Sprint planning',
-      'Sprint review',
-    ]);
+    expect(events.map((event) => event.summary).sort()).toEqual(defaultRitualNames);
     const planning = events.find((event) => event.summary === 'Sprint planning')!;
     expect(planning.component.getFirstPropertyValue('rrule')!.toString()).toMatch(/FREQ=WEEKLY;.*INTERVAL=2|INTERVAL=2;.*FREQ=WEEKLY/);
     expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('America/New_York');

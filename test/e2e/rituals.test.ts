@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { scheduledDates } from '@shared/governance/rituals';
 import { addDays } from '@shared/time/overlap';
+import { defaultRitualNames, fillEngagementForm } from './engagement-steps';
 import { useBrowser } from './browser';
 
 const { openApp } = useBrowser();
@@ -11,31 +11,6 @@ function localToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
-
-async function fillEngagement(page: Page, startDate: string) {
-  const form = page.locator('#engagement-form');
-  await form.locator('[name="name"]').fill('Atlas payments platform');
-  await form.locator('[name="client"]').fill('Harbor Mutual');
-  await form.locator('[name="partner"]').fill('Southwind Engineering');
-  await form.locator('[name="sourcingModel"]').selectOption('nearshoring');
-  await form.locator('[name="engagementLead"]').fill('Dana Whitfield');
-  await form.locator('[name="clientTimeZone"]').fill('America/Chicago');
-  await form.locator('[name="startDate"]').fill(startDate);
-  await form.locator('[name="teams.0.name"]').fill('Ledger squad');
-  await form.locator('[name="teams.0.size"]').fill('6');
-  await form.locator('[name="teams.0.location"]').fill('Montevideo');
-  await form.locator('[name="teams.0.timeZone"]').fill('America/Montevideo');
-}
-
-const defaultRituals = [
-  'Architecture review',
-  'Backlog refinement',
-  'Daily sync',
-  'Governance checkpoint',
-  'Retrospective',
-  'Sprint planning',
-  'Sprint review',
-];
 
 describe('rituals and meetings on the engagement page', () => {
   it('records meetings, flags ritual theatre, refuses off-schedule dates, retires and adds rituals', async () => {
@@ -52,14 +27,14 @@ describe('rituals and meetings on the engagement page', () => {
 
     const { page, pageErrors } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagement(page, startDate);
+    await fillEngagementForm(page, { startDate: startDate });
     await page.getByRole('button', { name: 'Create engagement' }).click();
     await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
 
     const panel = page.getByTestId('rituals-panel');
     await panel.getByRole('heading', { name: 'Rituals and meetings' }).waitFor();
     const activeNames = () => panel.locator(':scope > .stack > [data-testid="ritual"] h3').allInnerTexts();
-    expect(await activeNames()).toEqual(defaultRituals);
+    expect(await activeNames()).toEqual(defaultRitualNames);
     const planning = panel.getByRole('region', { name: 'Sprint planning' });
     expect(await planning.innerText()).toContain('Every 2 weeks on Monday');
     expect(await planning.innerText()).toContain('Scrum master');
@@ -123,7 +98,7 @@ describe('rituals and meetings on the engagement page', () => {
     await confirm.waitFor({ state: 'detached' });
     const retired = panel.getByTestId('retired-rituals');
     await retired.waitFor();
-    expect(await activeNames()).toEqual(defaultRituals.filter((name) => name !== 'Architecture review'));
+    expect(await activeNames()).toEqual(defaultRitualNames.filter((name) => name !== 'Architecture review'));
     await retired.getByText('Retired rituals (1)').click();
     await retired.getByRole('button', { name: 'Reinstate Architecture review' }).waitFor();
     expect(await retired.getByRole('region', { name: 'Architecture review' }).innerText()).toContain('Retired on');
@@ -153,7 +128,7 @@ describe('rituals and meetings on the engagement page', () => {
     expect(securityText).toContain('Monthly on the first Monday');
     expect(securityText).toContain('Tech lead');
     expect(securityText).toContain('Updated threat model and access review');
-    expect(await activeNames()).toEqual([...defaultRituals.filter((name) => name !== 'Architecture review'), 'Security review'].sort());
+    expect(await activeNames()).toEqual([...defaultRitualNames.filter((name) => name !== 'Architecture review'), 'Security review'].sort());
 
     await page.screenshot({ path: '.tmp/screenshots/rituals.png', fullPage: true });
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);

@@ -1,0 +1,45 @@
+/** Steps several end-to-end tests share: filling the engagement form as a user would. */
+import type { Page } from 'playwright-core';
+
+/** The default ritual names every new engagement starts with, sorted. */
+export const defaultRitualNames = [
+  'Architecture review',
+  'Backlog refinement',
+  'Daily sync',
+  'Governance checkpoint',
+  'Retrospective',
+  'Sprint planning',
+  'Sprint review',
+];
+
+export interface EngagementFormValues {
+  name: string;
+  clientTimeZone: string;
+  startDate?: string;
+  teamName: string;
+  teamTimeZone: string;
+}
+
+const defaults: EngagementFormValues = {
+  name: 'Atlas payments platform',
+  clientTimeZone: 'America/Chicago',
+  teamName: 'Ledger squad',
+  teamTimeZone: 'America/Montevideo',
+};
+
+/** Fills the open engagement form with a valid nearshore engagement and one team. */
+export async function fillEngagementForm(page: Page, values: Partial<EngagementFormValues> = {}): Promise<void> {
+  const { name, clientTimeZone, startDate, teamName, teamTimeZone } = { ...defaults, ...values };
+  const form = page.locator('#engagement-form');
+  await form.locator('[name="name"]').fill(name);
+  await form.locator('[name="client"]').fill('Harbor Mutual');
+  await form.locator('[name="partner"]').fill('Southwind Engineering');
+  await form.locator('[name="sourcingModel"]').selectOption('nearshoring');
+  await form.locator('[name="engagementLead"]').fill('Dana Whitfield');
+  await form.locator('[name="clientTimeZone"]').fill(clientTimeZone);
+  if (startDate) await form.locator('[name="startDate"]').fill(startDate);
+  await form.locator('[name="teams.0.name"]').fill(teamName);
+  await form.locator('[name="teams.0.size"]').fill('6');
+  await form.locator('[name="teams.0.location"]').fill('Montevideo');
+  await form.locator('[name="teams.0.timeZone"]').fill(teamTimeZone);
+}
