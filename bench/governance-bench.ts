@@ -4,15 +4,8 @@
  * computation alone, without IndexedDB reads. bench-entry.ts runs it before the import.
  */
 import { engagementScopedTables, type WorkspaceData } from '@shared/domain/workspace';
-import { addDays } from '@shared/time/overlap';
-import { engagementAdherence } from '@shared/governance/rituals';
-import { evaluateCoverage } from '@shared/governance/coverage';
-import { escalationStatistics } from '@shared/governance/escalations';
-import { assessStandards } from '@shared/governance/standards';
-import { overdueCommunications } from '@shared/governance/communication';
+import { computeGovernanceHealth, governanceRecordTables, healthPeriod, type GovernanceRecords } from '@shared/governance/health';
 
-/** The adherence window of the governance health panel (ADHERENCE_WINDOW_DAYS in the renderer). */
-const PERIOD_DAYS = 90;
 const ENGAGEMENT_WARMUPS = 3;
 const ENGAGEMENT_RUNS = 20;
 const PORTFOLIO_WARMUPS = 1;
@@ -51,29 +44,7 @@ export interface GovernanceBenchResult {
 }
 
 /** One engagement's records, as the health panel reads them. */
-type EngagementRecords = Pick<
-  WorkspaceData,
-  | 'rituals'
-  | 'meetingOccurrences'
-  | 'teams'
-  | 'people'
-  | 'roleAssignments'
-  | 'standardItems'
-  | 'communicationPlan'
-  | 'escalationPaths'
-  | 'escalations'
->;
-const governanceTables = [
-  'rituals',
-  'meetingOccurrences',
-  'teams',
-  'people',
-  'roleAssignments',
-  'standardItems',
-  'communicationPlan',
-  'escalationPaths',
-  'escalations',
-] as const satisfies ReadonlyArray<keyof EngagementRecords>;
+type EngagementRecords = GovernanceRecords;
 
 function emptyRecords(): EngagementRecords {
   return {
@@ -89,23 +60,10 @@ function emptyRecords(): EngagementRecords {
   };
 }
 
-/** Adherence, coverage and escalation statistics, plus standards and overdue communications. */
-function governanceHealth(records: EngagementRecords, period: { from: string; to: string }, today: string, now: string) {
-  // As the health panel: rituals retired by today are not shown.
-  const activeRituals = records.rituals.filter((ritual) => ritual.retiredOn === null || ritual.retiredOn > today);
-  return {
-    adherence: engagementAdherence(activeRituals, records.meetingOccurrences, period, today),
-    gaps: evaluateCoverage({ teams: records.teams, assignments: records.roleAssignments, people: records.people }),
-    escalations: escalationStatistics(records.escalations, records.escalationPaths, period, now),
-    standards: assessStandards(records.standardItems, today),
-    overdueCommunications: overdueCommunications(records.communicationPlan, now),
-  };
-}
-
 /** Grouping by engagement is part of the portfolio's cost: it is done once per run, inside the timing. */
 function groupByEngagement(data: WorkspaceData): Map<string, EngagementRecords> {
   const groups = new Map<string, EngagementRecords>(data.engagements.map((engagement) => [engagement.id, emptyRecords()]));
-  for (const table of governanceTables) {
+  for (const table of governanceRecordTables) {
     for (const record of data[table]) {
       let group = groups.get(record.engagementId);
       if (!group) groups.set(record.engagementId, (group = emptyRecords()));
@@ -144,7 +102,7 @@ function timed(
 }
 
 export function runGovernanceBench(data: WorkspaceData, today: string): GovernanceBenchResult {
-  const period = { from: addDays(today, -PERIOD_DAYS), to: today };
+  const period = healthPeriod(today);
   // The generator counts its timestamps back from the end of `today`'s working day.
   const now = `${today}T17:00:00.000Z`;
 
@@ -158,11 +116,14 @@ export function runGovernanceBench(data: WorkspaceData, today: string): Governan
   );
   // One engagement: its records picked out beforehand, as the panel gets them from its reads.
   const mine = groupByEngagement(data).get(largest.id) ?? emptyRecords();
-  const engagementTiming = timed(ENGAGEMENT_WARMUPS, ENGAGEMENT_RUNS, () => governanceHealth(mine, period, today, now));
+  // The very function the engagement page runs on the records it reads.
+  const engagementTiming = timed(ENGAGEMENT_WARMUPS, ENGAGEMENT_RUNS, () => computeGovernanceHealth(largest, mine, today, now));
 
   const portfolioTiming = timed(PORTFOLIO_WARMUPS, PORTFOLIO_RUNS, () => {
     const groups = groupByEngagement(data);
-    return data.engagements.map((engagement) => governanceHealth(groups.get(engagement.id) ?? emptyRecords(), period, today, now));
+    return data.engagements.map((engagement) =>
+      computeGovernanceHealth(engagement, groups.get(engagement.id) ?? emptyRecords(), today, now),
+    );
   });
   const all: EngagementRecords = {
     rituals: data.rituals,

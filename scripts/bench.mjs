@@ -182,7 +182,9 @@ async function main() {
     log(`    bundled fonts, not counted above (already compressed woff2): ${kb(bundle.fonts)}`);
     const governance = result.governance;
     log('');
-    log('(d) Governance health computations (adherence, coverage, escalation statistics, standards, overdue communications)');
+    log(
+      '(d) Governance health computations (computeGovernanceHealth: adherence, coverage, standards, communications, escalation deadlines and statistics)',
+    );
     log(
       `    in Chromium on the generated workspace in memory: computation only, no IndexedDB reads; period ${governance.period.from} to ${governance.period.to}`,
     );

@@ -66,3 +66,13 @@ export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return text;
 }
+
+/**
+ * A form's own problems (a time that does not parse, a date the cadence does not
+ * schedule) first, then the schema's, except for fields already reported: the form's
+ * message is the more precise one.
+ */
+export function mergeFormProblems(own: FieldProblem[], fromSchema: FieldProblem[]): FieldProblem[] {
+  const reported = new Set(own.map((problem) => problem.field));
+  return [...own, ...fromSchema.filter((problem) => !reported.has(problem.field))];
+}

@@ -10,7 +10,7 @@ import {
   type EngagementDraft,
   type Team,
 } from '@shared/domain/engagement';
-import { describeIssues, type FieldProblem } from '@shared/validation';
+import { describeIssues, mergeFormProblems, type FieldProblem } from '@shared/validation';
 import { minutesToWallTime, wallTimeToMinutes } from '../../app/format';
 
 export interface TeamFields {
@@ -148,9 +148,7 @@ export function toDraft(fields: EngagementFields): FormResult {
   };
   const parsed = EngagementDraftSchema.safeParse(candidate);
   const schemaProblems = parsed.success ? [] : describeIssues(parsed.error.issues).map(renameWorkingHoursField);
-  // A field already reported as unparseable should not get a second, vaguer schema message.
-  const reported = new Set(problems.map((problem) => problem.field));
-  const all = [...problems, ...schemaProblems.filter((problem) => !reported.has(problem.field))];
+  const all = mergeFormProblems(problems, schemaProblems);
   if (all.length > 0 || !parsed.success) return { ok: false, problems: all };
   return { ok: true, draft: parsed.data };
 }

@@ -5,17 +5,8 @@ import { roleLabels } from '@shared/domain/engagement';
 import type { Escalation, EscalationPath, EscalationStep } from '@shared/domain/escalation';
 import { triggerName } from '@shared/governance/escalation-routes';
 import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
-import { addDays } from '@shared/time/overlap';
-import {
-  currentDeadline,
-  escalateToNextStep,
-  escalationStatistics,
-  formatDeadlineInZones,
-  isOverdue,
-  ownerTimeZone,
-  reopenEscalation,
-  resolveEscalation,
-} from '@shared/governance/escalations';
+import { HEALTH_WINDOW_DAYS, describeOpenEscalation, healthPeriod } from '@shared/governance/health';
+import { escalateToNextStep, escalationStatistics, reopenEscalation, resolveEscalation } from '@shared/governance/escalations';
 import { RecordConflictError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { systemClock } from '../../data/clock';
@@ -24,9 +15,6 @@ import { useNow, useToday } from '../../app/use-today';
 import { formatDuration } from '../../app/format';
 import { RaiseEscalationDialog } from './RaiseEscalationDialog';
 import { EscalationActionDialog, type EscalationAction } from './EscalationActionDialog';
-
-/** Statistics look back one quarter, like ritual adherence. */
-const STATISTICS_WINDOW_DAYS = 90;
 
 function ownerLabel(step: EscalationStep, people: Map<string, Person>): string {
   return step.owner.kind === 'role' ? roleLabels[step.owner.role] : (people.get(step.owner.personId)?.name ?? 'a removed person');
@@ -60,14 +48,13 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
 
   const pathsById = new Map(data.paths.map((path) => [path.id, path]));
   const peopleById = new Map(data.people.map((person) => [person.id, person]));
-  const period = { from: addDays(today, -STATISTICS_WINDOW_DAYS), to: today };
+  const period = healthPeriod(today);
   const statistics = escalationStatistics(data.escalations, data.paths, period, now);
+  const zoneContext = { people: data.people, assignments: data.assignments, teams: data.teams, clientTimeZone: engagement.clientTimeZone };
   const open = data.escalations
-    .filter((escalation) => escalation.status === 'open')
-    .map((escalation) => ({ escalation, path: pathsById.get(escalation.pathId)! }))
-    .sort((a, b) =>
-      (currentDeadline(a.escalation, a.path)?.deadline ?? '').localeCompare(currentDeadline(b.escalation, b.path)?.deadline ?? ''),
-    );
+    .filter((escalation) => escalation.status === 'open' && pathsById.has(escalation.pathId))
+    .map((escalation) => describeOpenEscalation(escalation, pathsById.get(escalation.pathId)!, zoneContext, now))
+    .sort((a, b) => (a.deadline?.deadline ?? '').localeCompare(b.deadline?.deadline ?? ''));
   const resolved = data.escalations
     .filter(
       (escalation) =>
@@ -132,7 +119,7 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
         <div className="stat">
           <span className="muted">Raised</span>
           <strong>{statistics.raised}</strong>
-          <span className="muted">last {STATISTICS_WINDOW_DAYS} days</span>
+          <span className="muted">last {HEALTH_WINDOW_DAYS} days</span>
         </div>
         <div className="stat">
           <span className="muted">Resolved</span>
@@ -156,17 +143,8 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
         <p>No open escalations.</p>
       ) : (
         <ul className="escalation-cards" data-testid="open-escalation-list">
-          {open.map(({ escalation, path }) => {
-            const deadline = currentDeadline(escalation, path)!;
-            const overdue = isOverdue(escalation, path, now);
-            const ownerZone = ownerTimeZone(deadline.step, {
-              people: data.people,
-              assignments: data.assignments,
-              teams: data.teams,
-              clientTimeZone: engagement.clientTimeZone,
-            });
-            const zones = [{ label: 'client time', zone: engagement.clientTimeZone }];
-            if (ownerZone !== engagement.clientTimeZone) zones.push({ label: 'owner time', zone: ownerZone });
+          {open.map(({ escalation, path, deadline: current, overdue, deadlineInZones }) => {
+            const deadline = current!;
             return (
               <li key={escalation.id} className="escalation-card" data-overdue={overdue ? 'true' : undefined} data-testid="escalation">
                 <div className="row">
@@ -181,7 +159,7 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
                 <div>
                   Step {deadline.stepIndex + 1} of {path.steps.length}: {deadline.step.level}, {ownerLabel(deadline.step, peopleById)} ·{' '}
                   {overdue ? 'answer was due' : 'answer due'}{' '}
-                  {formatDeadlineInZones(deadline.deadline, zones)
+                  {deadlineInZones
                     .map(
                       (zoned) =>
                         `${zoned.local} ${zoned.label}${zoned.dayOffset !== 0 ? ` (${zoned.dayOffset > 0 ? '+' : ''}${zoned.dayOffset} day)` : ''}`,
@@ -205,7 +183,7 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
 
       {resolved.length > 0 && (
         <>
-          <h3>Resolved in the last {STATISTICS_WINDOW_DAYS} days</h3>
+          <h3>Resolved in the last {HEALTH_WINDOW_DAYS} days</h3>
           <ul className="escalation-cards" data-testid="resolved-escalation-list">
             {resolved.map((escalation) => {
               const path = pathsById.get(escalation.pathId)!;

@@ -7,7 +7,8 @@ import { platform } from '../../platform';
 import { useUiStore } from '../../app/ui-store';
 import { useNow, useToday } from '../../app/use-today';
 import { formatCalendarDate } from '../../app/format';
-import { useGovernanceHealth, ADHERENCE_WINDOW_DAYS } from './use-governance-health';
+import { HEALTH_WINDOW_DAYS } from '@shared/governance/health';
+import { useGovernanceHealth } from './use-governance-health';
 
 type Health = 'good' | 'warning' | 'poor' | 'no-data';
 const healthWords: Record<Health, string> = { good: 'Good', warning: 'Needs attention', poor: 'Poor', 'no-data': 'No data' };
@@ -87,7 +88,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
         <div className="stat">
           <span className="muted">Ritual adherence</span>
           <strong>{percent(adherence.totals.heldOnScheduleRate)}</strong>
-          <span className="muted">held on schedule, last {ADHERENCE_WINDOW_DAYS} days</span>
+          <span className="muted">held on schedule, last {HEALTH_WINDOW_DAYS} days</span>
         </div>
         <div className="stat" data-alert={adherence.totals.ritualsHeldWithoutOutput > 0 ? 'true' : undefined}>
           <span className="muted">Held without output</span>
@@ -219,7 +220,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
                       Step {deadline.stepIndex + 1} of {path.steps.length} ({deadline.step.level},{' '}
                       {deadline.step.owner.kind === 'role' ? roleLabels[deadline.step.owner.role] : 'named owner'}) ·{' '}
                       {overdue ? 'overdue since' : 'answer by'}{' '}
-                      {deadlineInZones.map((zoned) => `${zoned.local} ${zoned.label} time`).join(' / ')}
+                      {deadlineInZones.map((zoned) => `${zoned.local} ${zoned.label}`).join(' / ')}
                     </div>
                   )}
                 </li>

@@ -16,7 +16,7 @@ import {
   toOccurrenceDraft,
   type OccurrenceFields,
 } from './occurrence-form-model';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from './form-parts';
+import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
 
 const fieldId = (field: string) => `occurrence-field-${field.split('.')[0]}`;
 const ERRORS_ID = 'occurrence-form-errors';

@@ -24,7 +24,7 @@ import {
   weekdayLabels,
   type RitualFields,
 } from './ritual-form-model';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from './form-parts';
+import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
 
 const fieldId = (field: string) => `ritual-field-${field}`;
 const ERRORS_ID = 'ritual-form-errors';

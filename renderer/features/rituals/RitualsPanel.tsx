@@ -4,17 +4,16 @@ import { roleLabels, type Person } from '@shared/domain/engagement';
 import type { MeetingOccurrence, Ritual } from '@shared/domain/governance';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { ritualAdherence, upcomingDates } from '@shared/governance/rituals';
-import { addDays } from '@shared/time/overlap';
 import { db, repositories } from '../../data';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate, formatDuration, plural } from '../../app/format';
-import { ADHERENCE_WINDOW_DAYS } from '../governance/use-governance-health';
+import { HEALTH_WINDOW_DAYS, healthPeriod } from '@shared/governance/health';
 import { RitualForm } from './RitualForm';
 import { OccurrenceForm } from './OccurrenceForm';
 import { isWebLink } from './occurrence-form-model';
-import { saveErrorMessage } from './form-parts';
+import { saveErrorMessage } from '../../app/form-parts';
 
 /** How many past meetings each ritual lists. */
 export const RECENT_OCCURRENCES = 6;
@@ -57,7 +56,7 @@ export function RitualsPanel({ engagementId }: { engagementId: string }) {
     occurrences.filter((occurrence) => occurrence.ritualId === ritual.id).sort((a, b) => b.scheduledDate.localeCompare(a.scheduledDate));
   const active = rituals.filter((ritual) => isActive(ritual, today));
   const retired = rituals.filter((ritual) => !isActive(ritual, today));
-  const period = { from: addDays(today, -ADHERENCE_WINDOW_DAYS), to: today };
+  const period = healthPeriod(today);
 
   async function setRetirement(ritual: Ritual, retiredOn: string | null) {
     setBusy(true);
@@ -112,7 +111,7 @@ export function RitualsPanel({ engagementId }: { engagementId: string }) {
       </div>
       <p className="muted" style={{ margin: 0 }}>
         A ritual is kept when it meets on schedule and produces its output; one held without its output is flagged. Flags cover the last{' '}
-        {ADHERENCE_WINDOW_DAYS} days.
+        {HEALTH_WINDOW_DAYS} days.
       </p>
 
       {active.length === 0 ? (

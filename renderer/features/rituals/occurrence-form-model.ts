@@ -7,7 +7,7 @@ import { MeetingOccurrenceSchema, type MeetingOccurrence, type Ritual } from '@s
 import { CalendarDateSchema } from '@shared/domain/primitives';
 import { scheduledDates, upcomingDates } from '@shared/governance/rituals';
 import { fromDayNumber, toDayNumber } from '@shared/time/calendar-dates';
-import { describeIssues, type FieldProblem } from '@shared/validation';
+import { describeIssues, mergeFormProblems, type FieldProblem } from '@shared/validation';
 
 /**
  * How far either side of a date to look for the cadence's neighbouring dates: a ritual
@@ -171,8 +171,7 @@ export function toOccurrenceDraft(fields: OccurrenceFields, context: OccurrenceC
   };
   const parsed = OccurrenceDraftSchema.safeParse(candidate);
   const schemaProblems = parsed.success ? [] : describeIssues(parsed.error.issues);
-  const reported = new Set(problems.map((entry) => entry.field));
-  const all = [...problems, ...schemaProblems.filter((entry) => !reported.has(entry.field))];
+  const all = mergeFormProblems(problems, schemaProblems);
   if (all.length > 0 || !parsed.success) return { ok: false, problems: all };
   return { ok: true, draft: parsed.data };
 }

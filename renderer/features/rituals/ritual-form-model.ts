@@ -7,7 +7,7 @@ import { RoleKeySchema, type RoleKey } from '@shared/domain/engagement';
 import { CadenceSchema, CalendarDateSchema, type Cadence, type GovernanceLevel, type Weekday } from '@shared/domain/primitives';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { upcomingDates } from '@shared/governance/rituals';
-import { describeIssues, type FieldProblem } from '@shared/validation';
+import { describeIssues, mergeFormProblems, type FieldProblem } from '@shared/validation';
 
 export const frequencies = ['daily', 'weekly', 'monthly', 'on-demand'] as const;
 export type Frequency = (typeof frequencies)[number];
@@ -229,9 +229,7 @@ export function toRitualDraft(fields: RitualFields): RitualFormResult {
   };
   const parsed = RitualDraftSchema.safeParse(candidate);
   const schemaProblems = parsed.success ? [] : describeIssues(parsed.error.issues).map(renameSchemaField);
-  // A field already reported in the form's own words should not get a second, vaguer schema message.
-  const reported = new Set(problems.map((problem) => problem.field));
-  const all = [...problems, ...schemaProblems.filter((problem) => !reported.has(problem.field))];
+  const all = mergeFormProblems(problems, schemaProblems);
   if (all.length > 0 || !parsed.success) return { ok: false, problems: all };
   return { ok: true, draft: parsed.data };
 }

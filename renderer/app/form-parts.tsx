@@ -1,4 +1,4 @@
-/** Pieces both ritual dialogs share: the error summary and how a failed save reads. */
+/** Pieces the form dialogs share: the error summary, a labelled field, and how a failed save reads. */
 import type { ReactNode } from 'react';
 import { RecordConflictError, type FieldProblem } from '@shared/validation';
 
