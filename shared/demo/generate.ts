@@ -725,6 +725,17 @@ function buildRisks(
   return risks;
 }
 
+/** What each kind of escalation is about, so a demo escalation reads like its ladder. */
+const escalationTitles: Record<EscalationPath['trigger'], string> = {
+  'missed-commitment': 'Sprint commitment missed twice',
+  'security-incident': 'Suspicious sign-in on staging',
+  'staffing-change': 'Senior engineer moved off the team without notice',
+  'unresolved-blocker': 'Release blocked by missing test environment',
+  'quality-regression': 'Checkout regression in production',
+  'scope-change': 'Scope added after planning',
+  custom: 'Escalation',
+};
+
 function buildEscalations(
   random: SeededRandom,
   today: string,
@@ -770,14 +781,7 @@ function buildEscalations(
       updatedAt: history[history.length - 1]!.at,
       revision: history.length,
       pathId: path.id,
-      title: [
-        'Release blocked by missing test environment',
-        'Senior engineer moved off the team without notice',
-        'Sprint commitment missed twice',
-        'Suspicious sign-in on staging',
-        'Scope added after planning',
-        'Checkout regression in production',
-      ][index % 6]!,
+      title: escalationTitles[path.trigger],
       description: 'Raised at the daily sync; see the history for each step taken.',
       raisedBy,
       raisedAt,

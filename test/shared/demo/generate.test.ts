@@ -95,6 +95,18 @@ describe('demo workspace', () => {
     expect(demo.settings).toHaveLength(1);
   });
 
+  it('titles each escalation after the trigger of its ladder', () => {
+    const triggerOf = new Map(demo.escalationPaths.map((path) => [path.id, path.trigger]));
+    const titlesByTrigger = new Map<string, Set<string>>();
+    for (const escalation of demo.escalations) {
+      const trigger = triggerOf.get(escalation.pathId)!;
+      titlesByTrigger.set(trigger, (titlesByTrigger.get(trigger) ?? new Set()).add(escalation.title));
+    }
+    expect(titlesByTrigger.get('security-incident')).toEqual(new Set(['Suspicious sign-in on staging']));
+    expect(titlesByTrigger.get('unresolved-blocker')).toEqual(new Set(['Release blocked by missing test environment']));
+    expect(titlesByTrigger.get('quality-regression')).toEqual(new Set(['Checkout regression in production']));
+  });
+
   it('holds its meetings on the dates the ritual cadences schedule, mostly with their output', () => {
     const period = { from: '2026-08-23', to: today };
     for (const engagement of demo.engagements) {
