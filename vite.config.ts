@@ -31,7 +31,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // RENDERER_OUT_DIR lets several checkouts' test runs build side by side without clobbering each other.
+    outDir: process.env.RENDERER_OUT_DIR ?? fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,

@@ -76,7 +76,9 @@ export function App() {
           <Route path="/">
             <PortfolioView />
           </Route>
-          <Route path="/engagements/:id">{(params) => <EngagementPage engagementId={params.id} />}</Route>
+          <Route path="/engagements/:id/:section?">
+            {(params) => <EngagementPage engagementId={params.id} section={params.section} />}
+          </Route>
           <Route>
             <section className="card">
               <h1>Page not found</h1>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { fillEngagementForm } from './engagement-steps';
+import { fillEngagementForm, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -15,11 +15,13 @@ describe('engagement form', () => {
     await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await openSection(page, 'Teams and roles');
     const teamRow = await page.getByTestId('team-row').innerText();
     expect(teamRow).toContain('Ledger squad');
     expect(teamRow).toContain('America/Montevideo');
     // Chicago and Montevideo are 2 or 3 hours apart depending on US daylight saving: 5 or 6 shared hours.
     expect(teamRow).toMatch(/[56] h overlap/);
+    await openSection(page, 'Overview');
     const glance = await page.getByLabel('Engagement at a glance').innerText();
     expect(glance).toMatch(/Active rituals\s*7/);
     expect(glance).toMatch(/KPIs tracked\s*13/);
@@ -69,6 +71,7 @@ describe('engagement form', () => {
     await page.locator('[name="teams.1.timeZone"]').fill('Europe/Lisbon');
     await page.getByRole('button', { name: 'Create engagement' }).click();
     await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await openSection(page, 'Teams and roles');
     expect(await page.getByTestId('team-row').count()).toBe(2);
 
     await page.getByRole('button', { name: 'Edit engagement' }).click();

@@ -43,3 +43,10 @@ export async function fillEngagementForm(page: Page, values: Partial<EngagementF
   await form.locator('[name="teams.0.location"]').fill('Montevideo');
   await form.locator('[name="teams.0.timeZone"]').fill(teamTimeZone);
 }
+
+/** Opens a section of the engagement page through its tab, as a user would. */
+export async function openSection(page: Page, label: string): Promise<void> {
+  const tab = page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: label, exact: true });
+  await tab.click();
+  await page.waitForFunction((name) => document.querySelector('.section-tabs [aria-current="page"]')?.textContent === name, label);
+}

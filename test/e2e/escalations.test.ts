@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { fillEngagementForm } from './engagement-steps';
+import { fillEngagementForm, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -16,6 +16,7 @@ describe('live escalations', () => {
       teamTimeZone: 'America/Bogota',
     });
     await page.getByRole('button', { name: 'Create engagement' }).click();
+    await openSection(page, 'Escalations');
     const panel = page.getByTestId('escalations-panel');
     await panel.waitFor();
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '@shared/platform/csp';
 import { useBrowser, waitForPortfolio } from './browser';
+import { openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -31,12 +32,14 @@ describe('first run', () => {
     // Into one engagement: its teams, each with today's overlap in words and as a timeline.
     await page.getByRole('link', { name: 'Harborline payments platform' }).click();
     await page.getByRole('heading', { name: 'Harborline payments platform' }).waitFor();
+    expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Active rituals\s*7/);
+    await openSection(page, 'Teams and roles');
     const teamRows = page.getByTestId('team-row');
     expect(await teamRows.count()).toBe(3);
     expect(await teamRows.first().innerText()).toMatch(/h overlap \(\d{2}:\d{2}\u2013\d{2}:\d{2} client time\)/);
     expect(await page.locator('.timeline .overlap').count()).toBe(3);
-    expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Active rituals\s*7/);
     // The operating model as a diagram: three levels, their forums and owners, and the routes up.
+    await openSection(page, 'Governance levels');
     const diagram = await page.getByTestId('governance-diagram').innerText();
     expect(diagram).toMatch(/Strategic[\s\S]*Tactical[\s\S]*Operational/);
     expect(diagram).toContain('Executive steering committee');

@@ -16,7 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/renderer/index.html')) await build({ logLevel: 'warn' });
+  const outDir = process.env.RENDERER_OUT_DIR ?? 'dist/renderer';
+  if (!existsSync(join(outDir, 'index.html'))) await build({ logLevel: 'warn' });
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server did not report a port');

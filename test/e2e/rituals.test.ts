@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduledDates } from '@shared/governance/rituals';
 import { addDays } from '@shared/time/overlap';
-import { defaultRitualNames, fillEngagementForm } from './engagement-steps';
+import { defaultRitualNames, fillEngagementForm, openSection } from './engagement-steps';
 import { useBrowser } from './browser';
 
 const { openApp } = useBrowser();
@@ -30,6 +30,7 @@ describe('rituals and meetings on the engagement page', () => {
     await fillEngagementForm(page, { startDate: startDate });
     await page.getByRole('button', { name: 'Create engagement' }).click();
     await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await openSection(page, 'Rituals');
 
     const panel = page.getByTestId('rituals-panel');
     await panel.getByRole('heading', { name: 'Rituals and meetings' }).waitFor();
@@ -58,11 +59,13 @@ describe('rituals and meetings on the engagement page', () => {
     expect(meetingRow).toContain('Held');
     expect(meetingRow).toContain('held without output');
     expect(meetingRow).toContain('Stories still missing acceptance criteria');
+    await openSection(page, 'Overview');
     const healthRow = page.getByTestId('ritual-adherence').locator('tbody tr', { hasText: 'Backlog refinement' });
     await expect(healthRow.innerText()).resolves.toContain('Held without output');
     expect(await page.getByTestId('ritual-adherence').locator('tbody tr', { hasText: 'Sprint planning' }).innerText()).not.toContain(
       'Held without output',
     );
+    await openSection(page, 'Rituals');
 
     // A date the cadence does not schedule, the same date twice, and a meeting "held" in the future are refused.
     await refinement.getByRole('button', { name: 'Record meeting for Backlog refinement' }).click();

@@ -3,22 +3,39 @@ import { Link, useLocation } from 'wouter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Table } from 'dexie';
 import { sourcingModelLabels } from '@shared/domain/engagement';
-import { computeTeamOverlaps } from '@shared/portfolio/team-overlap';
-import { describeOverlap } from '@shared/time/overlap';
 import { db, repositories } from '../../data';
 import { countEngagementWork } from '../../data/engagement-counts';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
-import { OverlapBadge } from './OverlapBadge';
-import { OverlapTimeline } from './OverlapTimeline';
+import { TeamsOverlap } from './TeamsOverlap';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 import { GovernanceHealth } from '../governance/GovernanceHealth';
 import { EscalationsPanel } from '../escalations/EscalationsPanel';
 import { RitualsPanel } from '../rituals/RitualsPanel';
 
-export function EngagementPage({ engagementId }: { engagementId: string }) {
+/**
+ * The engagement page is split into sections, each at its own address
+ * (`#/engagements/<id>/<section>`) so a link, the back button and a reload keep the place.
+ */
+export const engagementSections = [
+  { key: 'overview', label: 'Overview' },
+  { key: 'levels', label: 'Governance levels' },
+  { key: 'teams', label: 'Teams and roles' },
+  { key: 'rituals', label: 'Rituals' },
+  { key: 'escalations', label: 'Escalations' },
+] as const;
+export type EngagementSectionKey = (typeof engagementSections)[number]['key'];
+
+const isSectionKey = (value: string | undefined): value is EngagementSectionKey =>
+  engagementSections.some((section) => section.key === value);
+
+export const engagementSectionHref = (engagementId: string, section: EngagementSectionKey) =>
+  section === 'overview' ? `/engagements/${engagementId}` : `/engagements/${engagementId}/${section}`;
+
+export function EngagementPage({ engagementId, section: requestedSection }: { engagementId: string; section?: string }) {
+  const section: EngagementSectionKey = isSectionKey(requestedSection) ? requestedSection : 'overview';
   const today = useToday();
   const [, navigate] = useLocation();
   const openEngagementForm = useUiStore((state) => state.openEngagementForm);
@@ -63,7 +80,6 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
   }
 
   const { engagement, teams, counts } = data;
-  const overlaps = new Map(computeTeamOverlaps(engagement, teams, today).map((entry) => [entry.teamId, entry.overlap]));
   const engineers = teams.reduce((sum, team) => sum + team.size, 0);
 
   async function deleteEngagement() {
@@ -100,116 +116,69 @@ export function EngagementPage({ engagementId }: { engagementId: string }) {
         </div>
       </div>
 
-      <div className="stat-grid" aria-label="Engagement at a glance">
-        <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
-        <Stat label="Open risks" value={counts.openRisks} />
-        <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
-        <Stat
-          label="Open actions"
-          value={counts.openActions}
-          detail={`${counts.overdueActions} overdue`}
-          alert={counts.overdueActions > 0}
-        />
-        <Stat label="Decisions" value={counts.decisions} />
-        <Stat label="Active rituals" value={counts.rituals} detail={`${counts.forums} governance forums`} />
-        <Stat label="KPIs tracked" value={counts.kpis} />
-        <Stat label="People" value={counts.people} />
-      </div>
+      <nav className="section-tabs" aria-label="Engagement sections">
+        {engagementSections.map((entry) => (
+          <Link
+            key={entry.key}
+            href={engagementSectionHref(engagement.id, entry.key)}
+            aria-current={entry.key === section ? 'page' : undefined}
+          >
+            {entry.label}
+          </Link>
+        ))}
+      </nav>
 
-      <section className="card" aria-labelledby="facts-title">
-        <h2 id="facts-title">Engagement facts</h2>
-        <dl className="facts">
-          <dt>Client</dt>
-          <dd>{engagement.client}</dd>
-          <dt>Partner</dt>
-          <dd>{engagement.partner}</dd>
-          <dt>Engagement lead</dt>
-          <dd>{engagement.engagementLead}</dd>
-          <dt>Client time zone</dt>
-          <dd>
-            {engagement.clientTimeZone}, working {minutesToWallTime(engagement.clientWorkingHours.start)}–
-            {minutesToWallTime(engagement.clientWorkingHours.end)}
-          </dd>
-          <dt>Started</dt>
-          <dd>{formatCalendarDate(engagement.startDate)}</dd>
-          <dt>Confidentiality label</dt>
-          <dd>{engagement.confidentialityLabel}</dd>
-          {engagement.description && (
-            <>
-              <dt>Description</dt>
-              <dd>{engagement.description}</dd>
-            </>
-          )}
-        </dl>
-      </section>
+      {section === 'overview' && (
+        <>
+          <div className="stat-grid" aria-label="Engagement at a glance">
+            <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
+            <Stat label="Open risks" value={counts.openRisks} />
+            <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
+            <Stat
+              label="Open actions"
+              value={counts.openActions}
+              detail={`${counts.overdueActions} overdue`}
+              alert={counts.overdueActions > 0}
+            />
+            <Stat label="Decisions" value={counts.decisions} />
+            <Stat label="Active rituals" value={counts.rituals} detail={`${counts.forums} governance forums`} />
+            <Stat label="KPIs tracked" value={counts.kpis} />
+            <Stat label="People" value={counts.people} />
+          </div>
 
-      <section className="card" aria-labelledby="teams-title">
-        <h2 id="teams-title">Teams and working-hours overlap</h2>
-        <p className="muted">
-          Today ({formatCalendarDate(today)}), in the client's time ({engagement.clientTimeZone}). Upper bar: client hours; lower bar: team
-          hours; framed: shared hours. Daylight-saving changes on either side move these figures.
-        </p>
-        {teams.length === 0 ? (
-          <p>No teams yet. Add them with “Edit engagement”.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Engineers</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Overlap</th>
-                <th scope="col" style={{ width: '38%' }}>
-                  Day in client time
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((team) => {
-                const overlap = overlaps.get(team.id)!;
-                return (
-                  <tr key={team.id} data-testid="team-row">
-                    <td>
-                      <strong>{team.name}</strong>
-                      <div className="muted">{team.scope}</div>
-                    </td>
-                    <td>
-                      {team.size} <span className="muted">({team.provider})</span>
-                    </td>
-                    <td>
-                      {team.location && <div>{team.location}</div>}
-                      <div className="muted">
-                        {team.timeZone}, {minutesToWallTime(team.workingHours.start)}–{minutesToWallTime(team.workingHours.end)}
-                      </div>
-                    </td>
-                    <td>
-                      <OverlapBadge overlap={overlap} />
-                      <div className="muted">{describeOverlap(overlap)}</div>
-                    </td>
-                    <td>
-                      <OverlapTimeline
-                        date={today}
-                        clientZone={engagement.clientTimeZone}
-                        clientHours={engagement.clientWorkingHours}
-                        team={team}
-                        overlap={overlap}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </section>
-
-      <GovernanceHealth engagement={engagement} />
-
-      <RitualsPanel engagementId={engagement.id} />
-
-      <EscalationsPanel engagement={engagement} />
-
-      <GovernanceDiagram engagementId={engagement.id} />
+          <section className="card" aria-labelledby="facts-title">
+            <h2 id="facts-title">Engagement facts</h2>
+            <dl className="facts">
+              <dt>Client</dt>
+              <dd>{engagement.client}</dd>
+              <dt>Partner</dt>
+              <dd>{engagement.partner}</dd>
+              <dt>Engagement lead</dt>
+              <dd>{engagement.engagementLead}</dd>
+              <dt>Client time zone</dt>
+              <dd>
+                {engagement.clientTimeZone}, working {minutesToWallTime(engagement.clientWorkingHours.start)}–
+                {minutesToWallTime(engagement.clientWorkingHours.end)}
+              </dd>
+              <dt>Started</dt>
+              <dd>{formatCalendarDate(engagement.startDate)}</dd>
+              <dt>Confidentiality label</dt>
+              <dd>{engagement.confidentialityLabel}</dd>
+              {engagement.description && (
+                <>
+                  <dt>Description</dt>
+                  <dd>{engagement.description}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <GovernanceHealth engagement={engagement} />
+        </>
+      )}
+      {section === 'levels' && <GovernanceDiagram engagementId={engagement.id} />}
+      {section === 'teams' && <TeamsOverlap engagement={engagement} teams={teams} today={today} />}
+      {section === 'rituals' && <RitualsPanel engagementId={engagement.id} />}
+      {section === 'escalations' && <EscalationsPanel engagement={engagement} />}
 
       {confirmingDelete && (
         <ConfirmDialog
