@@ -8,6 +8,7 @@ import { db } from '../data';
 import { platform } from '../platform';
 import { PortfolioView } from '../features/portfolio/PortfolioView';
 import { EngagementPage } from '../features/engagements/EngagementPage';
+import { TemplatePage } from '../features/template/TemplatePage';
 import { EngagementFormHost } from '../features/engagements/EngagementForm';
 import { ImportDialogs } from '../features/workspace/ImportDialogs';
 import { useWorkspaceBackup } from '../features/workspace/use-workspace-backup';
@@ -60,6 +61,9 @@ export function App() {
         </Link>
         {/* The desktop app has these in its native menu too; a browser tab only has these buttons. */}
         <nav className="header-actions" aria-label="Workspace">
+          <Link href="/template" className="button">
+            Engagement template
+          </Link>
           <button type="button" onClick={() => openEngagementForm({ mode: 'create' })}>
             New engagement
           </button>
@@ -75,6 +79,9 @@ export function App() {
         <Switch>
           <Route path="/">
             <PortfolioView />
+          </Route>
+          <Route path="/template">
+            <TemplatePage />
           </Route>
           <Route path="/engagements/:id/:section?">
             {(params) => <EngagementPage engagementId={params.id} section={params.section} />}

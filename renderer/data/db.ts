@@ -7,8 +7,9 @@
  * data gets an `.upgrade()` and a test that opens a database written by the previous
  * version.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { WorkspaceRecord, WorkspaceTableName } from '@shared/domain/workspace';
+import { recordUpgrades } from '@shared/domain/migrations';
 
 export const DATABASE_NAME = 'governance-cockpit';
 
@@ -42,5 +43,19 @@ export type CockpitDatabase = Dexie & CockpitTables;
 export function openCockpitDatabase(name: string = DATABASE_NAME): CockpitDatabase {
   const db = new Dexie(name) as CockpitDatabase;
   db.version(1).stores(schemaV1);
+  // Version 2: settings gain the workspace's engagement template. Same indexes.
+  db.version(2)
+    .stores(schemaV1)
+    .upgrade((transaction) => applyUpgrades(transaction, 2));
   return db;
+}
+
+/** Runs the shared record upgrades that produce `version`, table by table, inside Dexie's upgrade transaction. */
+async function applyUpgrades(transaction: Transaction, version: number): Promise<void> {
+  for (const upgrade of recordUpgrades.filter((candidate) => candidate.toVersion === version)) {
+    await transaction
+      .table(upgrade.table)
+      .toCollection()
+      .modify((record: Record<string, unknown>) => upgrade.upgrade(record));
+  }
 }

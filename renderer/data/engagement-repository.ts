@@ -57,6 +57,11 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
     await db.sprints.bulkDelete(sprintIds);
     await db.teams.bulkDelete(teamIds);
     const removed = new Set(teamIds);
+    // An assignment left without teams would read as engagement-wide and make its holder
+    // responsible for every team; one that only covered removed teams goes with them.
+    await db.roleAssignments
+      .filter((assignment) => assignment.teamIds.length > 0 && assignment.teamIds.every((teamId) => removed.has(teamId)))
+      .delete();
     await db.roleAssignments.toCollection().modify((assignment) => {
       assignment.teamIds = assignment.teamIds.filter((teamId) => !removed.has(teamId));
     });
@@ -76,10 +81,10 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
         'engagement',
       );
       const teams = buildTeams(engagement.id, draftTeams, new Map(), now);
-      const defaults = buildEngagementDefaults(engagement, { newId: () => crypto.randomUUID(), now });
       await db.transaction(
         'rw',
         [
+          db.settings,
           db.engagements,
           db.teams,
           db.governanceForums,
@@ -90,6 +95,9 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
           db.kpiDefinitions,
         ],
         async () => {
+          // Read inside the transaction: the template in force is the one the engagement gets.
+          const template = (await db.settings.get(WORKSPACE_SETTINGS_ID))?.engagementTemplate ?? undefined;
+          const defaults = buildEngagementDefaults(engagement, { newId: () => crypto.randomUUID(), now }, template);
           await db.engagements.add(engagement);
           await db.teams.bulkAdd(teams);
           await db.governanceForums.bulkAdd(defaults.governanceForums);

@@ -7,15 +7,19 @@ import { systemClock, type Clock } from './clock';
 import { createEngagementRepository } from './engagement-repository';
 import { createAppendOnlyRepository, createRecordRepository } from './record-repository';
 import { createWorkspaceRepository } from './workspace-repository';
+import { createTemplateRepository } from './template-repository';
+import { createPeopleRepository } from './people-repository';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
   return {
     workspace: createWorkspaceRepository(db, clock),
     engagements: createEngagementRepository(db, clock),
+    template: createTemplateRepository(db, clock),
     teams: record('teams'),
     people: record('people'),
     roleAssignments: record('roleAssignments'),
+    peopleAndRoles: createPeopleRepository(db, clock),
     governanceForums: record('governanceForums'),
     rituals: record('rituals'),
     meetingOccurrences: record('meetingOccurrences'),

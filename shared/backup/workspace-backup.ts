@@ -18,12 +18,13 @@ import {
   workspaceTableSchemas,
 } from '../domain/workspace';
 import { formatJsonPath } from '../validation';
+import { upgradeRawTables } from '../domain/migrations';
 
 export const BACKUP_FORMAT = 'governance-cockpit-workspace';
 /** Version of the file layout. Bump when the envelope changes. */
 export const BACKUP_FORMAT_VERSION = 1;
 /** Version of the record schemas inside; equals the Dexie schema version that wrote them. */
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 const BackupHeaderSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -133,6 +134,8 @@ export function parseWorkspaceBackup(text: string): BackupParseResult {
 
   // The raw object, not zod's copy: a key such as "__proto__" survives only here.
   const tables = (candidate.tables ?? {}) as Record<string, unknown>;
+  // A backup from an older schema is brought up to date before it is judged.
+  if (typeof tables === 'object' && tables !== null) upgradeRawTables(tables, header.data.schemaVersion);
   const problems: BackupProblem[] = [];
   let totalProblems = 0;
   const report = (path: ReadonlyArray<PropertyKey>, message: string) => {

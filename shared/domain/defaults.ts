@@ -4,11 +4,12 @@
  * escalation ladder per built-in trigger and the default KPI catalogue. A lead tunes
  * these afterwards; starting from a complete model is what makes gaps visible on day one.
  */
-import type { Cadence, GovernanceLevel } from './primitives';
+import type { GovernanceLevel } from './primitives';
 import type { Engagement, RoleKey } from './engagement';
-import type { CommunicationPlanEntry, GovernanceForum, Ritual, RitualKind, StandardArea, StandardItem } from './governance';
+import type { CommunicationPlanEntry, GovernanceForum, Ritual, StandardArea, StandardItem } from './governance';
 import type { EscalationPath, EscalationStep, EscalationTrigger } from './escalation';
-import type { KpiDefinition, KpiRule, KpiUnit, kpiCategories, kpiDirections } from './kpi';
+import type { KpiDefinition } from './kpi';
+import type { CommunicationTemplate, EngagementTemplate, ForumTemplate, KpiTemplate, LadderTemplate, RitualTemplate } from './template';
 import type { RatingBand, RiskMatrix, WorkspaceSettings } from './settings';
 import { WORKSPACE_SETTINGS_ID } from './settings';
 import type { WorkspaceData } from './workspace';
@@ -27,14 +28,6 @@ export type EngagementDefaults = Pick<
 // ---------------------------------------------------------------------------
 // Governance forums
 // ---------------------------------------------------------------------------
-
-interface ForumTemplate {
-  level: GovernanceLevel;
-  forumName: string;
-  purpose: string;
-  decisionRights: string[];
-  cadence: Cadence;
-}
 
 export const defaultForumTemplates: readonly ForumTemplate[] = [
   {
@@ -66,18 +59,6 @@ export const defaultForumTemplates: readonly ForumTemplate[] = [
 // ---------------------------------------------------------------------------
 // Rituals
 // ---------------------------------------------------------------------------
-
-interface RitualTemplate {
-  kind: Exclude<RitualKind, 'custom'>;
-  name: string;
-  purpose: string;
-  expectedOutput: string;
-  level: GovernanceLevel;
-  cadence: Cadence;
-  startTime: string;
-  durationMinutes: number;
-  facilitatorRole: RoleKey;
-}
 
 /** Times are in the client's zone and sit early enough to leave overlap with distant teams. */
 export const defaultRitualTemplates: readonly RitualTemplate[] = [
@@ -179,14 +160,6 @@ export const defaultStandardTexts: Readonly<Record<StandardArea, string>> = {
 // Communication plan
 // ---------------------------------------------------------------------------
 
-interface CommunicationTemplate {
-  communication: string;
-  channel: string;
-  ownerRole: RoleKey;
-  cadence: string;
-  maxIntervalHours: number | null;
-}
-
 export const defaultCommunicationTemplates: readonly CommunicationTemplate[] = [
   {
     communication: 'Sprint status update',
@@ -240,7 +213,7 @@ export const defaultCommunicationTemplates: readonly CommunicationTemplate[] = [
 const HOUR = 60;
 const DAY = 24 * HOUR;
 
-const roleStep = (level: GovernanceLevel, role: RoleKey, responseMinutes: number): EscalationStep => ({
+const roleStep = (level: GovernanceLevel, role: RoleKey, responseMinutes: number): LadderTemplate['steps'][number] => ({
   level,
   owner: { kind: 'role', role },
   responseMinutes,
@@ -250,54 +223,43 @@ const roleStep = (level: GovernanceLevel, role: RoleKey, responseMinutes: number
  * Response times reflect the damage of waiting: a security incident gets minutes at
  * every step, a scope change gets days because rushing it does more harm than the wait.
  */
-export const defaultEscalationLadders: Readonly<Record<Exclude<EscalationTrigger, 'custom'>, readonly EscalationStep[]>> = {
-  'security-incident': [
-    roleStep('operational', 'tech-lead', 15),
-    roleStep('tactical', 'engineering-owner', 1 * HOUR),
-    roleStep('strategic', 'engagement-lead', 4 * HOUR),
-  ],
-  'unresolved-blocker': [
-    roleStep('operational', 'scrum-master', 2 * HOUR),
-    roleStep('tactical', 'delivery-manager', 8 * HOUR),
-    roleStep('strategic', 'engagement-lead', 1 * DAY),
-  ],
-  'quality-regression': [
-    roleStep('operational', 'qa-lead', 4 * HOUR),
-    roleStep('tactical', 'delivery-manager', 1 * DAY),
-    roleStep('strategic', 'engineering-owner', 3 * DAY),
-  ],
-  'missed-commitment': [
-    roleStep('operational', 'scrum-master', 1 * DAY),
-    roleStep('tactical', 'delivery-manager', 2 * DAY),
-    roleStep('strategic', 'engagement-lead', 5 * DAY),
-  ],
-  'staffing-change': [
-    roleStep('operational', 'tech-lead', 1 * DAY),
-    roleStep('tactical', 'delivery-manager', 2 * DAY),
-    roleStep('strategic', 'engagement-lead', 5 * DAY),
-  ],
-  'scope-change': [
-    roleStep('operational', 'product-owner', 2 * DAY),
-    roleStep('tactical', 'delivery-manager', 3 * DAY),
-    roleStep('strategic', 'engagement-lead', 7 * DAY),
-  ],
-};
+export const defaultEscalationLadders: Readonly<Record<Exclude<EscalationTrigger, 'custom'>, readonly LadderTemplate['steps'][number][]>> =
+  {
+    'security-incident': [
+      roleStep('operational', 'tech-lead', 15),
+      roleStep('tactical', 'engineering-owner', 1 * HOUR),
+      roleStep('strategic', 'engagement-lead', 4 * HOUR),
+    ],
+    'unresolved-blocker': [
+      roleStep('operational', 'scrum-master', 2 * HOUR),
+      roleStep('tactical', 'delivery-manager', 8 * HOUR),
+      roleStep('strategic', 'engagement-lead', 1 * DAY),
+    ],
+    'quality-regression': [
+      roleStep('operational', 'qa-lead', 4 * HOUR),
+      roleStep('tactical', 'delivery-manager', 1 * DAY),
+      roleStep('strategic', 'engineering-owner', 3 * DAY),
+    ],
+    'missed-commitment': [
+      roleStep('operational', 'scrum-master', 1 * DAY),
+      roleStep('tactical', 'delivery-manager', 2 * DAY),
+      roleStep('strategic', 'engagement-lead', 5 * DAY),
+    ],
+    'staffing-change': [
+      roleStep('operational', 'tech-lead', 1 * DAY),
+      roleStep('tactical', 'delivery-manager', 2 * DAY),
+      roleStep('strategic', 'engagement-lead', 5 * DAY),
+    ],
+    'scope-change': [
+      roleStep('operational', 'product-owner', 2 * DAY),
+      roleStep('tactical', 'delivery-manager', 3 * DAY),
+      roleStep('strategic', 'engagement-lead', 7 * DAY),
+    ],
+  };
 
 // ---------------------------------------------------------------------------
 // KPI catalogue
 // ---------------------------------------------------------------------------
-
-interface KpiTemplate {
-  key: string;
-  name: string;
-  category: (typeof kpiCategories)[number];
-  signal: string;
-  formula: string;
-  unit: KpiUnit;
-  direction: (typeof kpiDirections)[number];
-  validRange: { min: number; max: number };
-  rule: KpiRule;
-}
 
 const PERCENT_RANGE = { min: 0, max: 100 };
 
@@ -453,7 +415,28 @@ export const defaultKpiTemplates: readonly KpiTemplate[] = [
 // Building the records
 // ---------------------------------------------------------------------------
 
-export function buildEngagementDefaults(engagement: Engagement, factory: RecordFactory): EngagementDefaults {
+/**
+ * The built-in template: what a workspace uses until the lead saves an engagement's own
+ * model as the template.
+ */
+export const builtInEngagementTemplate: EngagementTemplate = {
+  savedFrom: null,
+  forums: defaultForumTemplates.map((forum) => ({ ...forum, decisionRights: [...forum.decisionRights], cadence: { ...forum.cadence } })),
+  rituals: defaultRitualTemplates.map((ritual) => ({ ...ritual, cadence: { ...ritual.cadence } })),
+  standards: (Object.keys(defaultStandardTexts) as StandardArea[]).map((area) => ({ area, standard: defaultStandardTexts[area] })),
+  communication: defaultCommunicationTemplates.map((entry) => ({ ...entry })),
+  escalationLadders: (
+    Object.entries(defaultEscalationLadders) as Array<[Exclude<EscalationTrigger, 'custom'>, readonly LadderTemplate['steps'][number][]]>
+  ).map(([trigger, steps]) => ({ trigger, customTrigger: '', steps: steps.map((step) => ({ ...step, owner: { ...step.owner } })) })),
+  kpis: defaultKpiTemplates.map((kpi) => ({ ...kpi, validRange: { ...kpi.validRange }, rule: { ...kpi.rule } })),
+};
+
+/** The records a new engagement starts with, made from a template (the built-in one unless the workspace saved its own). */
+export function buildEngagementDefaults(
+  engagement: Engagement,
+  factory: RecordFactory,
+  template: EngagementTemplate = builtInEngagementTemplate,
+): EngagementDefaults {
   const scoped = () => ({
     id: factory.newId(),
     createdAt: factory.now,
@@ -462,76 +445,78 @@ export function buildEngagementDefaults(engagement: Engagement, factory: RecordF
     engagementId: engagement.id,
   });
 
-  const governanceForums: GovernanceForum[] = defaultForumTemplates.map((template) => ({
+  const governanceForums: GovernanceForum[] = template.forums.map((forum) => ({
     ...scoped(),
-    level: template.level,
-    forumName: template.forumName,
-    purpose: template.purpose,
+    level: forum.level,
+    forumName: forum.forumName,
+    purpose: forum.purpose,
     clientOwnerIds: [],
     partnerOwnerIds: [],
     memberIds: [],
-    decisionRights: [...template.decisionRights],
-    cadence: { ...template.cadence },
+    decisionRights: [...forum.decisionRights],
+    cadence: { ...forum.cadence },
   }));
 
-  const rituals: Ritual[] = defaultRitualTemplates.map((template) => ({
+  const rituals: Ritual[] = template.rituals.map((ritual) => ({
     ...scoped(),
-    kind: template.kind,
-    name: template.name,
-    purpose: template.purpose,
-    expectedOutput: template.expectedOutput,
-    level: template.level,
-    cadence: { ...template.cadence },
-    startTime: template.startTime,
-    durationMinutes: template.durationMinutes,
+    kind: ritual.kind,
+    name: ritual.name,
+    purpose: ritual.purpose,
+    expectedOutput: ritual.expectedOutput,
+    level: ritual.level,
+    cadence: { ...ritual.cadence },
+    startTime: ritual.startTime,
+    durationMinutes: ritual.durationMinutes,
     firstDate: engagement.startDate,
     facilitatorId: null,
-    facilitatorRole: template.facilitatorRole,
+    facilitatorRole: ritual.facilitatorRole,
     teamIds: [],
     retiredOn: null,
   }));
 
-  const standardItems: StandardItem[] = (Object.keys(defaultStandardTexts) as StandardArea[]).map((area) => ({
+  const standardItems: StandardItem[] = template.standards.map((standard) => ({
     ...scoped(),
-    area,
-    standard: defaultStandardTexts[area],
+    area: standard.area,
+    standard: standard.standard,
     status: 'not-assessed',
     evidence: '',
     ownerId: null,
     lastReviewedOn: null,
   }));
 
-  const communicationPlan: CommunicationPlanEntry[] = defaultCommunicationTemplates.map((template) => ({
+  const communicationPlan: CommunicationPlanEntry[] = template.communication.map((entry) => ({
     ...scoped(),
-    communication: template.communication,
-    channel: template.channel,
-    ownerRole: template.ownerRole,
+    communication: entry.communication,
+    channel: entry.channel,
+    ownerRole: entry.ownerRole,
     ownerId: null,
-    cadence: template.cadence,
-    maxIntervalHours: template.maxIntervalHours,
+    cadence: entry.cadence,
+    maxIntervalHours: entry.maxIntervalHours,
     lastDoneAt: null,
   }));
 
-  const escalationPaths: EscalationPath[] = (
-    Object.entries(defaultEscalationLadders) as Array<[Exclude<EscalationTrigger, 'custom'>, readonly EscalationStep[]]>
-  ).map(([trigger, steps]) => ({
+  const escalationPaths: EscalationPath[] = template.escalationLadders.map((ladder) => ({
     ...scoped(),
-    trigger,
-    customTrigger: '',
-    steps: steps.map((step) => ({ level: step.level, owner: { ...step.owner }, responseMinutes: step.responseMinutes })),
+    trigger: ladder.trigger,
+    customTrigger: ladder.customTrigger,
+    steps: ladder.steps.map((step): EscalationStep => ({
+      level: step.level,
+      owner: { ...step.owner },
+      responseMinutes: step.responseMinutes,
+    })),
   }));
 
-  const kpiDefinitions: KpiDefinition[] = defaultKpiTemplates.map((template) => ({
+  const kpiDefinitions: KpiDefinition[] = template.kpis.map((kpi) => ({
     ...scoped(),
-    key: template.key,
-    name: template.name,
-    category: template.category,
-    signal: template.signal,
-    formula: template.formula,
-    unit: template.unit,
-    direction: template.direction,
-    validRange: { ...template.validRange },
-    rule: { ...template.rule },
+    key: kpi.key,
+    name: kpi.name,
+    category: kpi.category,
+    signal: kpi.signal,
+    formula: kpi.formula,
+    unit: kpi.unit,
+    direction: kpi.direction,
+    validRange: { ...kpi.validRange },
+    rule: structuredClone(kpi.rule),
     ownerId: null,
     reviewRotation: [],
     retired: false,
@@ -599,5 +584,6 @@ export function defaultWorkspaceSettings(now: string, userName = 'Engagement lea
     riskMatrix: defaultRiskMatrix(5),
     reviewIntervalDays: { critical: 14, high: 30, medium: 90, low: 180 },
     lastEngagementId: null,
+    engagementTemplate: null,
   };
 }

@@ -48,6 +48,29 @@ export const EscalationStepSchema = z.strictObject({
 });
 export type EscalationStep = z.infer<typeof EscalationStepSchema>;
 
+/**
+ * The rules every ladder obeys, whether it belongs to an engagement or to the template:
+ * each step stays at its level or goes up, and a custom trigger has a name.
+ */
+export function checkLadder(
+  ladder: { trigger: EscalationTrigger; customTrigger: string; steps: ReadonlyArray<Pick<EscalationStep, 'level'>> },
+  ctx: z.RefinementCtx,
+): void {
+  ladder.steps.forEach((step, index) => {
+    const previous = ladder.steps[index - 1];
+    if (previous && governanceLevelRank[step.level] < governanceLevelRank[previous.level]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', index, 'level'],
+        message: `step ${index + 1} goes down from ${previous.level} to ${step.level}`,
+      });
+    }
+  });
+  if (ladder.trigger === 'custom' && ladder.customTrigger.trim() === '') {
+    ctx.addIssue({ code: 'custom', path: ['customTrigger'], message: 'a custom trigger needs a name' });
+  }
+}
+
 /** An ordered ladder for one trigger. Each step stays at its level or goes up, never down. */
 export const EscalationPathSchema = z
   .strictObject({
@@ -57,21 +80,7 @@ export const EscalationPathSchema = z
     customTrigger: optionalText(120),
     steps: z.array(EscalationStepSchema).min(1, 'a ladder needs at least one step').max(10),
   })
-  .superRefine((path, ctx) => {
-    path.steps.forEach((step, index) => {
-      const previous = path.steps[index - 1];
-      if (previous && governanceLevelRank[step.level] < governanceLevelRank[previous.level]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['steps', index, 'level'],
-          message: `step ${index + 1} goes down from ${previous.level} to ${step.level}`,
-        });
-      }
-    });
-    if (path.trigger === 'custom' && path.customTrigger.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['customTrigger'], message: 'a custom trigger needs a name' });
-    }
-  });
+  .superRefine(checkLadder);
 export type EscalationPath = z.infer<typeof EscalationPathSchema>;
 
 export const escalationEventKinds = ['raised', 'escalated', 'resolved', 'reopened', 'note'] as const;

@@ -84,8 +84,23 @@ export const standardAreas = ['technical-leadership', 'security', 'delivery', 'l
 export const StandardAreaSchema = z.enum(standardAreas);
 export type StandardArea = z.infer<typeof StandardAreaSchema>;
 
+export const standardAreaLabels: Record<StandardArea, string> = {
+  'technical-leadership': 'Technical leadership',
+  security: 'Security',
+  delivery: 'Delivery',
+  legal: 'Legal',
+  escalation: 'Escalation',
+};
+
 export const standardStatuses = ['not-assessed', 'not-met', 'partly-met', 'met'] as const;
 export const StandardStatusSchema = z.enum(standardStatuses);
+
+export const standardStatusLabels: Record<(typeof standardStatuses)[number], string> = {
+  'not-assessed': 'Not assessed',
+  'not-met': 'Not met',
+  'partly-met': 'Partly met',
+  met: 'Met',
+};
 
 /** One minimum governance standard as judged for an engagement. */
 export const StandardItemSchema = z.strictObject({

@@ -61,6 +61,12 @@ export const governanceLevels = ['operational', 'tactical', 'strategic'] as cons
 export const GovernanceLevelSchema = z.enum(governanceLevels);
 export type GovernanceLevel = z.infer<typeof GovernanceLevelSchema>;
 
+export const governanceLevelLabels: Record<GovernanceLevel, string> = {
+  strategic: 'Strategic',
+  tactical: 'Tactical',
+  operational: 'Operational',
+};
+
 /** Operational = 0 ... strategic = 2, so "escalating" means a rank that does not go down. */
 export const governanceLevelRank: Record<GovernanceLevel, number> = { operational: 0, tactical: 1, strategic: 2 };
 

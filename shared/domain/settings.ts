@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, nameText } from './primitives';
+import { EngagementTemplateSchema } from './template';
 
 export const ratingBands = ['low', 'medium', 'high', 'critical'] as const;
 export const RatingBandSchema = z.enum(ratingBands);
@@ -48,5 +49,7 @@ export const WorkspaceSettingsSchema = z.strictObject({
   }),
   /** Engagement shown first when the app opens, if any. */
   lastEngagementId: IdSchema.nullable(),
+  /** What new engagements start from; null: the built-in template. */
+  engagementTemplate: EngagementTemplateSchema.nullable(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;

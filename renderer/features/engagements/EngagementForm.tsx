@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { engagementStatuses, sourcingModelLabels, sourcingModels, type Engagement, type Team } from '@shared/domain/engagement';
 import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
+import { describeTemplate } from '@shared/domain/template';
 import { computeOverlap, describeOverlap, isValidTimeZone, listTimeZones } from '@shared/time/overlap';
 import { RecordConflictError, type FieldProblem } from '@shared/validation';
 import { db, repositories } from '../../data';
@@ -166,6 +167,7 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
           </ul>
         </div>
       )}
+      {!isEdit && <TemplateNote />}
       <div className="form-grid">
         {input('name', 'Engagement name', <input {...textProps('name')} autoFocus />)}
         {input('client', 'Client', <input {...textProps('client')} />)}
@@ -355,4 +357,19 @@ function overlapPreview(client: EngagementFields, team: TeamFields, date: string
     team: { zone: team.timeZone, hours: { start: teamStart!, end: teamEnd! } },
   });
   return `Today: ${describeOverlap(overlap)}.`;
+}
+
+/** Tells the lead what operating model the new engagement will start with. */
+function TemplateNote() {
+  const current = useLiveQuery(() => repositories.template.current(), []);
+  if (!current) return null;
+  return (
+    <p className="muted" style={{ margin: 0 }} data-testid="template-note">
+      Starts with{' '}
+      {current.builtIn
+        ? 'the built-in template'
+        : `the workspace template${current.template.savedFrom ? ` (from ${current.template.savedFrom.engagementName})` : ''}`}
+      : {describeTemplate(current.template)}.
+    </p>
+  );
 }

@@ -10,10 +10,15 @@ import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
 import { TeamsOverlap } from './TeamsOverlap';
+import { SaveAsTemplateDialog } from '../template/SaveAsTemplateDialog';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 import { GovernanceHealth } from '../governance/GovernanceHealth';
 import { EscalationsPanel } from '../escalations/EscalationsPanel';
+import { LaddersPanel } from '../escalations/LaddersPanel';
 import { RitualsPanel } from '../rituals/RitualsPanel';
+import { PeopleSection } from '../people/PeopleSection';
+import { StandardsPanel } from '../standards/StandardsPanel';
+import { CommunicationPanel } from '../communication/CommunicationPanel';
 
 /**
  * The engagement page is split into sections, each at its own address
@@ -24,6 +29,8 @@ export const engagementSections = [
   { key: 'levels', label: 'Governance levels' },
   { key: 'teams', label: 'Teams and roles' },
   { key: 'rituals', label: 'Rituals' },
+  { key: 'standards', label: 'Standards' },
+  { key: 'communication', label: 'Communication' },
   { key: 'escalations', label: 'Escalations' },
 ] as const;
 export type EngagementSectionKey = (typeof engagementSections)[number]['key'];
@@ -41,6 +48,7 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
   const openEngagementForm = useUiStore((state) => state.openEngagementForm);
   const notify = useUiStore((state) => state.notify);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [savingAsTemplate, setSavingAsTemplate] = useState(false);
 
   // `null` = loaded and not found, `undefined` = still loading.
   const data = useLiveQuery(async () => {
@@ -110,6 +118,9 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
           <button type="button" onClick={() => openEngagementForm({ mode: 'edit', engagementId: engagement.id })}>
             Edit engagement
           </button>
+          <button type="button" onClick={() => setSavingAsTemplate(true)}>
+            Save as template…
+          </button>
           <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
             Delete…
           </button>
@@ -176,10 +187,25 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
         </>
       )}
       {section === 'levels' && <GovernanceDiagram engagementId={engagement.id} />}
-      {section === 'teams' && <TeamsOverlap engagement={engagement} teams={teams} today={today} />}
+      {section === 'teams' && (
+        <>
+          <TeamsOverlap engagement={engagement} teams={teams} today={today} />
+          <PeopleSection engagement={engagement} teams={teams} />
+        </>
+      )}
       {section === 'rituals' && <RitualsPanel engagementId={engagement.id} />}
-      {section === 'escalations' && <EscalationsPanel engagement={engagement} />}
+      {section === 'standards' && <StandardsPanel engagement={engagement} />}
+      {section === 'communication' && <CommunicationPanel engagementId={engagement.id} />}
+      {section === 'escalations' && (
+        <>
+          <EscalationsPanel engagement={engagement} />
+          <LaddersPanel engagement={engagement} />
+        </>
+      )}
 
+      {savingAsTemplate && (
+        <SaveAsTemplateDialog engagementId={engagement.id} engagementName={engagement.name} onClose={() => setSavingAsTemplate(false)} />
+      )}
       {confirmingDelete && (
         <ConfirmDialog
           title={`Delete ${engagement.name}?`}

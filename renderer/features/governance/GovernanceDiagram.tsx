@@ -1,19 +1,47 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { GovernanceForum } from '@shared/domain/governance';
-import type { GovernanceLevel } from '@shared/domain/primitives';
+import { governanceLevelLabels, type GovernanceLevel } from '@shared/domain/primitives';
 import type { Person } from '@shared/domain/engagement';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { escalationRoutes, type EscalationRoute } from '@shared/governance/escalation-routes';
-import { db } from '../../data';
+import { db, repositories } from '../../data';
+import { systemClock } from '../../data/clock';
+import { ConfirmDialog } from '../../app/Dialog';
+import { useUiStore } from '../../app/ui-store';
+import { useToday } from '../../app/use-today';
+import { formatCalendarDate, formatResponseTime, plural } from '../../app/format';
+import { saveErrorMessage } from '../../app/form-parts';
+import { ForumForm } from './ForumForm';
+import { forumUsage, removeForum, type ForumUsage } from './forum-removal';
+import './governance-levels.css';
 
 const levelOrder: GovernanceLevel[] = ['strategic', 'tactical', 'operational'];
-const levelTitles: Record<GovernanceLevel, string> = { strategic: 'Strategic', tactical: 'Tactical', operational: 'Operational' };
 
-export function formatResponseTime(minutes: number): string {
-  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
-  if (minutes % 60 === 0) return `${minutes / 60} h`;
-  return minutes > 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+/** Set on <html> while the diagram alone is being printed; the print rules key on it. */
+export const PRINTING_ATTRIBUTE = 'data-printing';
+const PRINTING_VALUE = 'governance-diagram';
+
+/**
+ * Prints the diagram without the rest of the page: the print rules hide everything else
+ * while the attribute is set, and it is cleared once the print dialog closes.
+ */
+export function printDiagram(): void {
+  const root = document.documentElement;
+  root.setAttribute(PRINTING_ATTRIBUTE, PRINTING_VALUE);
+  const clear = () => {
+    root.removeAttribute(PRINTING_ATTRIBUTE);
+    window.removeEventListener('afterprint', clear);
+  };
+  window.addEventListener('afterprint', clear);
+  window.print();
 }
+
+type OpenDialog =
+  | { kind: 'edit'; forum: GovernanceForum }
+  | { kind: 'add'; level: GovernanceLevel }
+  | { kind: 'remove'; forum: GovernanceForum; usage: ForumUsage }
+  | null;
 
 /**
  * The engagement's three governance levels stacked, strategic on top, each with its
@@ -21,15 +49,52 @@ export function formatResponseTime(minutes: number): string {
  * escalation routes the ladders define. Laid out for the screen and for print.
  */
 export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
+  const today = useToday();
+  const notify = useUiStore((state) => state.notify);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [busy, setBusy] = useState(false);
   const data = useLiveQuery(async () => {
-    const [forums, people, paths] = await Promise.all([
+    const [engagement, forums, people, paths, template] = await Promise.all([
+      db.engagements.get(engagementId),
       db.governanceForums.where('engagementId').equals(engagementId).toArray(),
-      db.people.where('engagementId').equals(engagementId).toArray(),
+      db.people.where('engagementId').equals(engagementId).sortBy('name'),
       db.escalationPaths.where('engagementId').equals(engagementId).toArray(),
+      repositories.template.current(),
     ]);
-    return { forums, people: new Map(people.map((person) => [person.id, person])), routes: escalationRoutes(paths) };
+    // Oldest first, so a forum added at a level lands below the one already there.
+    forums.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.forumName.localeCompare(b.forumName));
+    return {
+      engagement,
+      forums,
+      peopleList: people,
+      people: new Map(people.map((person) => [person.id, person])),
+      routes: escalationRoutes(paths),
+      templateForums: template.template.forums,
+    };
   }, [engagementId]);
   if (!data) return null;
+
+  async function askToRemove(forum: GovernanceForum) {
+    setBusy(true);
+    try {
+      setDialog({ kind: 'remove', forum, usage: await forumUsage(db, forum) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirmRemove(forum: GovernanceForum) {
+    setBusy(true);
+    try {
+      await removeForum(db, systemClock, forum.id, forum.revision);
+      notify('success', `Removed ${forum.forumName}.`);
+    } catch (error) {
+      notify('error', `${forum.forumName} could not be removed: ${saveErrorMessage(error, 'forum')}`);
+    } finally {
+      setBusy(false);
+      setDialog(null);
+    }
+  }
 
   const forumsByLevel = (level: GovernanceLevel) => data.forums.filter((forum) => forum.level === level);
   const routeBetween = (from: GovernanceLevel, to: GovernanceLevel) => data.routes.find((route) => route.from === from && route.to === to);
@@ -37,19 +102,51 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
 
   return (
     <section className="card governance-diagram" aria-labelledby="governance-title" data-testid="governance-diagram">
-      <h2 id="governance-title">Governance levels and escalation routes</h2>
+      {data.engagement && (
+        <div className="diagram-print-heading">
+          <strong>{data.engagement.name}</strong>
+          <span>
+            {data.engagement.client} with {data.engagement.partner} · printed {formatCalendarDate(today)}
+          </span>
+          <span className="diagram-label">{data.engagement.confidentialityLabel}</span>
+        </div>
+      )}
+      <div className="diagram-title-row">
+        <h2 id="governance-title">Governance levels and escalation routes</h2>
+        <button type="button" className="diagram-controls" onClick={printDiagram}>
+          Print diagram
+        </button>
+      </div>
       <ol className="levels">
         {levelOrder.map((level, index) => {
           const below = levelOrder[index + 1];
           const route = below ? routeBetween(below, level) : undefined;
+          const forums = forumsByLevel(level);
           return (
             <li key={level} className="level-block">
-              <div className="level" data-level={level}>
-                <h3>{levelTitles[level]}</h3>
-                {forumsByLevel(level).length === 0 ? (
+              <div className="level" data-level={level} data-testid={`level-${level}`}>
+                <div className="level-head">
+                  <h3>{governanceLevelLabels[level]}</h3>
+                  {forums.length === 0 && (
+                    <button type="button" className="diagram-controls" onClick={() => setDialog({ kind: 'add', level })}>
+                      Add forum for {governanceLevelLabels[level]}
+                    </button>
+                  )}
+                </div>
+                {forums.length === 0 ? (
                   <p className="muted">No forum at this level: decisions that belong here have nowhere to go.</p>
                 ) : (
-                  forumsByLevel(level).map((forum) => <ForumCard key={forum.id} forum={forum} people={data.people} />)
+                  forums.map((forum) => (
+                    <ForumCard
+                      key={forum.id}
+                      forum={forum}
+                      people={data.people}
+                      editLabel={forums.length === 1 ? `Edit ${governanceLevelLabels[level]} forum` : `Edit ${forum.forumName}`}
+                      busy={busy}
+                      onEdit={() => setDialog({ kind: 'edit', forum })}
+                      onRemove={() => void askToRemove(forum)}
+                    />
+                  ))
                 )}
               </div>
               {below && <RouteBand route={route} from={below} to={level} />}
@@ -67,7 +164,51 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
           .
         </p>
       )}
+
+      {(dialog?.kind === 'edit' || dialog?.kind === 'add') && (
+        <ForumForm
+          engagementId={engagementId}
+          level={dialog.kind === 'edit' ? dialog.forum.level : dialog.level}
+          forum={dialog.kind === 'edit' ? dialog.forum : null}
+          people={data.peopleList}
+          templateForums={data.templateForums}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <ConfirmDialog
+          title={`Remove ${dialog.forum.forumName}?`}
+          confirmLabel="Remove forum"
+          danger
+          busy={busy}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => void confirmRemove(dialog.forum)}
+        >
+          <RemovalConsequences forum={dialog.forum} usage={dialog.usage} remaining={forumsByLevel(dialog.forum.level).length - 1} />
+        </ConfirmDialog>
+      )}
     </section>
+  );
+}
+
+function RemovalConsequences({ forum, usage, remaining }: { forum: GovernanceForum; usage: ForumUsage; remaining: number }) {
+  const level = forum.level;
+  const named = [
+    usage.decisions > 0 ? plural(usage.decisions, 'decision') : null,
+    usage.checkpoints > 0 ? plural(usage.checkpoints, 'checkpoint') : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <p>
+        {remaining === 0
+          ? `The ${level} level will have no forum until you add one, and the diagram will show the gap.`
+          : `The ${level} level keeps its other ${remaining === 1 ? 'forum' : `${remaining} forums`}.`}{' '}
+        Escalation routes stay as they are: they come from the escalation ladders, not from forums.
+      </p>
+      {named.length > 0 && (
+        <p>{named.join(' and ')} name this forum. They are kept with their level and wording, and will no longer point to a forum.</p>
+      )}
+    </>
   );
 }
 
@@ -76,12 +217,28 @@ function names(ids: string[], people: Map<string, Person>): string {
   return found.length > 0 ? found.join(', ') : 'not named yet';
 }
 
-function ForumCard({ forum, people }: { forum: GovernanceForum; people: Map<string, Person> }) {
+function ForumCard(props: {
+  forum: GovernanceForum;
+  people: Map<string, Person>;
+  editLabel: string;
+  busy: boolean;
+  onEdit(): void;
+  onRemove(): void;
+}) {
+  const { forum, people } = props;
   return (
-    <div className="forum">
+    <div className="forum" data-testid="forum">
       <div className="forum-head">
         <strong>{forum.forumName}</strong>
         <span className="pill">{describeCadence(forum.cadence)}</span>
+        <span className="forum-actions diagram-controls">
+          <button type="button" onClick={props.onEdit}>
+            {props.editLabel}
+          </button>
+          <button type="button" className="danger" aria-label={`Remove ${forum.forumName}`} disabled={props.busy} onClick={props.onRemove}>
+            Remove…
+          </button>
+        </span>
       </div>
       {forum.purpose && <p className="muted">{forum.purpose}</p>}
       <dl className="facts">
@@ -99,8 +256,8 @@ function ForumCard({ forum, people }: { forum: GovernanceForum; people: Map<stri
         <dd>
           {forum.decisionRights.length > 0 ? (
             <ul className="rights">
-              {forum.decisionRights.map((right) => (
-                <li key={right}>{right}</li>
+              {forum.decisionRights.map((right, index) => (
+                <li key={index}>{right}</li>
               ))}
             </ul>
           ) : (

@@ -1,6 +1,6 @@
 import type { Engagement } from '@shared/domain/engagement';
 import { roleLabels } from '@shared/domain/engagement';
-import { standardAreas } from '@shared/domain/governance';
+import { standardAreaLabels, standardStatusLabels } from '@shared/domain/governance';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { ritualsToICalendar } from '@shared/governance/calendar-export';
 import { platform } from '../../platform';
@@ -12,16 +12,6 @@ import { useGovernanceHealth } from './use-governance-health';
 
 type Health = 'good' | 'warning' | 'poor' | 'no-data';
 const healthWords: Record<Health, string> = { good: 'Good', warning: 'Needs attention', poor: 'Poor', 'no-data': 'No data' };
-
-const areaTitles: Record<(typeof standardAreas)[number], string> = {
-  'technical-leadership': 'Technical leadership',
-  security: 'Security',
-  delivery: 'Delivery',
-  legal: 'Legal',
-  escalation: 'Escalation',
-};
-
-const statusWords = { 'not-assessed': 'Not assessed', 'not-met': 'Not met', 'partly-met': 'Partly met', met: 'Met' } as const;
 
 function HealthPill({ status }: { status: Health }) {
   return (
@@ -192,7 +182,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
           <ul className="standard-list">
             {standards.items.map(({ item, stale, daysSinceReview }) => (
               <li key={item.id}>
-                <strong>{areaTitles[item.area]}</strong>: {statusWords[item.status]}
+                <strong>{standardAreaLabels[item.area]}</strong>: {standardStatusLabels[item.status]}
                 {stale && (
                   <span className="flag">
                     {' '}

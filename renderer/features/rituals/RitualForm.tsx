@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { governanceLevels, weekdays } from '@shared/domain/primitives';
+import { governanceLevelLabels as levelLabels, governanceLevels } from '@shared/domain/primitives';
 import { roleKeys, roleLabels, type Person } from '@shared/domain/engagement';
 import type { Ritual } from '@shared/domain/governance';
 import type { FieldProblem } from '@shared/validation';
@@ -13,22 +13,18 @@ import {
   MIN_DURATION_MINUTES,
   cadencePreview,
   fieldsFromRitual,
-  frequencies,
-  frequencyLabels,
   initialRitualFields,
   labelForRitualField,
   personFacilitator,
   roleFacilitator,
   toRitualDraft,
-  weekOfMonthOptions,
-  weekdayLabels,
   type RitualFields,
 } from './ritual-form-model';
+import { CadenceFieldset } from '../governance/CadenceFields';
 import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
 
 const fieldId = (field: string) => `ritual-field-${field}`;
 const ERRORS_ID = 'ritual-form-errors';
-const levelLabels = { operational: 'Operational', tactical: 'Tactical', strategic: 'Strategic' } as const;
 
 /** Adds a custom ritual, or edits one (its kind, teams and retirement stay as they are). */
 export function RitualForm(props: { engagementId: string; ritual: Ritual | null; people: Person[]; onClose(): void }) {
@@ -124,82 +120,19 @@ export function RitualForm(props: { engagementId: string; ritual: Ritual | null;
         </Field>
       </div>
 
-      <fieldset>
-        <legend>Cadence</legend>
-        <div className="form-grid">
-          <Field id={fieldId('frequency')} label="Frequency" error={errorFor('frequency')}>
-            <select {...text('frequency')}>
-              {frequencies.map((frequency) => (
-                <option key={frequency} value={frequency}>
-                  {frequencyLabels[frequency]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {fields.frequency === 'daily' && (
-            <label htmlFor={fieldId('weekdaysOnly')} style={{ flexDirection: 'row', alignItems: 'center', alignSelf: 'end' }}>
-              <input
-                id={fieldId('weekdaysOnly')}
-                name="weekdaysOnly"
-                type="checkbox"
-                style={{ width: 'auto' }}
-                checked={fields.weekdaysOnly}
-                onChange={(event) => set('weekdaysOnly', event.target.checked)}
-              />
-              Weekdays only (Monday to Friday)
-            </label>
-          )}
-          {(fields.frequency === 'weekly' || fields.frequency === 'monthly') && (
-            <Field
-              id={fieldId('interval')}
-              label={fields.frequency === 'weekly' ? 'Repeat every (weeks)' : 'Repeat every (months)'}
-              error={errorFor('interval')}
-            >
-              <input {...text('interval')} type="number" min={1} max={fields.frequency === 'weekly' ? 8 : 12} inputMode="numeric" />
-            </Field>
-          )}
-          {fields.frequency === 'monthly' && (
-            <Field id={fieldId('weekOfMonth')} label="Week of the month" error={errorFor('weekOfMonth')}>
-              <select {...text('weekOfMonth')}>
-                {weekOfMonthOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          {(fields.frequency === 'weekly' || fields.frequency === 'monthly') && (
-            <Field id={fieldId('weekday')} label="Weekday" error={errorFor('weekday')}>
-              <select {...text('weekday')}>
-                {weekdays.map((weekday) => (
-                  <option key={weekday} value={weekday}>
-                    {weekdayLabels[weekday]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          {fields.frequency === 'on-demand' && (
-            <Field
-              id={fieldId('onDemandDescription')}
-              label="When it is called"
-              hint="e.g. when a release is at risk"
-              error={errorFor('onDemandDescription')}
-              wide
-            >
-              <input {...text('onDemandDescription')} />
-            </Field>
-          )}
-        </div>
-        <p className="muted" aria-live="polite" data-testid="cadence-preview" style={{ margin: '0.6rem 0 0' }}>
-          {preview === null
+      <CadenceFieldset
+        fields={fields}
+        onChange={set}
+        fieldId={fieldId}
+        errorFor={errorFor}
+        preview={
+          preview === null
             ? 'Complete the cadence to see when the ritual meets.'
             : preview.nextDates.length === 0
               ? `${preview.description}. No scheduled dates: it meets when someone calls it.`
-              : `${preview.description}. Next: ${preview.nextDates.map(formatCalendarDate).join(', ')}.`}
-        </p>
-      </fieldset>
+              : `${preview.description}. Next: ${preview.nextDates.map(formatCalendarDate).join(', ')}.`
+        }
+      />
 
       <div className="form-grid">
         <Field id={fieldId('startTime')} label="Start time" hint="In the client's time zone" error={errorFor('startTime')}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { governanceLevelLabels as levelLabels } from '@shared/domain/primitives';
 import { roleLabels, type Person } from '@shared/domain/engagement';
 import type { MeetingOccurrence, Ritual } from '@shared/domain/governance';
 import { describeCadence } from '@shared/governance/cadence-text';
@@ -17,8 +18,6 @@ import { saveErrorMessage } from '../../app/form-parts';
 
 /** How many past meetings each ritual lists. */
 export const RECENT_OCCURRENCES = 6;
-
-const levelLabels = { operational: 'Operational', tactical: 'Tactical', strategic: 'Strategic' } as const;
 
 type OpenDialog =
   | { kind: 'ritual'; ritual: Ritual | null }

@@ -4,47 +4,28 @@
  */
 import { RitualSchema, type Ritual } from '@shared/domain/governance';
 import { RoleKeySchema, type RoleKey } from '@shared/domain/engagement';
-import { CadenceSchema, CalendarDateSchema, type Cadence, type GovernanceLevel, type Weekday } from '@shared/domain/primitives';
+import { CadenceSchema, CalendarDateSchema, type GovernanceLevel } from '@shared/domain/primitives';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { upcomingDates } from '@shared/governance/rituals';
 import { describeIssues, mergeFormProblems, type FieldProblem } from '@shared/validation';
-
-export const frequencies = ['daily', 'weekly', 'monthly', 'on-demand'] as const;
-export type Frequency = (typeof frequencies)[number];
-
-export const frequencyLabels: Record<Frequency, string> = {
-  daily: 'Daily',
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  'on-demand': 'On demand',
-};
-
-export { weekdayNames as weekdayLabels } from '@shared/governance/cadence-text';
-
-/** Values of the week-of-month select: 1-4, or -1 for the last one. */
-export const weekOfMonthOptions = [
-  { value: '1', label: 'First' },
-  { value: '2', label: 'Second' },
-  { value: '3', label: 'Third' },
-  { value: '4', label: 'Fourth' },
-  { value: '-1', label: 'Last' },
-] as const;
+import {
+  cadenceFieldLabels,
+  cadenceFieldsFrom,
+  cadenceFromFields,
+  cadenceInputName,
+  initialCadenceFields,
+  wholeNumber,
+  type CadenceFields,
+} from '../governance/cadence-form-model';
 
 export const MIN_DURATION_MINUTES = 5;
 export const MAX_DURATION_MINUTES = 8 * 60;
-const maxInterval = { weekly: 8, monthly: 12 } as const;
 
-export interface RitualFields {
+export interface RitualFields extends CadenceFields {
   name: string;
   purpose: string;
   expectedOutput: string;
   level: GovernanceLevel;
-  frequency: Frequency;
-  weekdaysOnly: boolean;
-  interval: string;
-  weekday: Weekday;
-  weekOfMonth: string;
-  onDemandDescription: string;
   startTime: string;
   durationMinutes: string;
   firstDate: string;
@@ -88,12 +69,7 @@ export function initialRitualFields(today: string): RitualFields {
     purpose: '',
     expectedOutput: '',
     level: 'operational',
-    frequency: 'weekly',
-    weekdaysOnly: true,
-    interval: '1',
-    weekday: 'MO',
-    weekOfMonth: '1',
-    onDemandDescription: '',
+    ...initialCadenceFields(),
     startTime: '10:00',
     durationMinutes: '60',
     firstDate: today,
@@ -102,18 +78,12 @@ export function initialRitualFields(today: string): RitualFields {
 }
 
 export function fieldsFromRitual(ritual: Ritual): RitualFields {
-  const cadence = ritual.cadence;
   return {
     name: ritual.name,
     purpose: ritual.purpose,
     expectedOutput: ritual.expectedOutput,
     level: ritual.level,
-    frequency: cadence.frequency,
-    weekdaysOnly: cadence.frequency === 'daily' ? cadence.weekdaysOnly : true,
-    interval: cadence.frequency === 'weekly' || cadence.frequency === 'monthly' ? String(cadence.interval) : '1',
-    weekday: cadence.frequency === 'weekly' || cadence.frequency === 'monthly' ? cadence.weekday : 'MO',
-    weekOfMonth: cadence.frequency === 'monthly' ? String(cadence.weekOfMonth) : '1',
-    onDemandDescription: cadence.frequency === 'on-demand' ? cadence.description : '',
+    ...cadenceFieldsFrom(ritual.cadence),
     startTime: ritual.startTime,
     durationMinutes: String(ritual.durationMinutes),
     firstDate: ritual.firstDate,
@@ -124,53 +94,6 @@ export function fieldsFromRitual(ritual: Ritual): RitualFields {
           ? roleFacilitator(ritual.facilitatorRole)
           : '',
   };
-}
-
-/** A whole number as typed, or null for anything else ("2.5", "", "3 weeks"). */
-function wholeNumber(text: string): number | null {
-  const trimmed = text.trim();
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
-}
-
-interface CadenceResult {
-  cadence: Cadence;
-  problems: FieldProblem[];
-}
-
-function cadenceFromFields(fields: RitualFields): CadenceResult {
-  const problems: FieldProblem[] = [];
-  const interval = (frequency: 'weekly' | 'monthly'): number => {
-    const unit = frequency === 'weekly' ? 'weeks' : 'months';
-    const value = wholeNumber(fields.interval);
-    if (value === null || value < 1 || value > maxInterval[frequency]) {
-      problems.push({ field: 'interval', path: '', message: `must be a whole number of ${unit} from 1 to ${maxInterval[frequency]}` });
-      return 1;
-    }
-    return value;
-  };
-  switch (fields.frequency) {
-    case 'daily':
-      return { cadence: { frequency: 'daily', weekdaysOnly: fields.weekdaysOnly }, problems };
-    case 'weekly':
-      return { cadence: { frequency: 'weekly', interval: interval('weekly'), weekday: fields.weekday }, problems };
-    case 'monthly': {
-      const weekOfMonth = Number(fields.weekOfMonth);
-      if (!weekOfMonthOptions.some((option) => option.value === fields.weekOfMonth)) {
-        problems.push({ field: 'weekOfMonth', path: '', message: 'must be the first to fourth or the last week' });
-      }
-      return {
-        cadence: {
-          frequency: 'monthly',
-          interval: interval('monthly'),
-          weekOfMonth: weekOfMonth as -1 | 1 | 2 | 3 | 4,
-          weekday: fields.weekday,
-        },
-        problems,
-      };
-    }
-    case 'on-demand':
-      return { cadence: { frequency: 'on-demand', description: fields.onDemandDescription.trim() }, problems };
-  }
 }
 
 export interface CadencePreview {
@@ -236,10 +159,7 @@ export function toRitualDraft(fields: RitualFields): RitualFormResult {
 
 /** Schema paths name `cadence.interval` or `facilitatorId`; the form's inputs are `interval` and `facilitator`. */
 function renameSchemaField(problem: FieldProblem): FieldProblem {
-  const field = problem.field
-    .replace(/^cadence\.description$/, 'onDemandDescription')
-    .replace(/^cadence\.(\w+)$/, '$1')
-    .replace(/^facilitator(Id|Role)$/, 'facilitator');
+  const field = cadenceInputName(problem.field).replace(/^facilitator(Id|Role)$/, 'facilitator');
   return { ...problem, field };
 }
 
@@ -248,12 +168,7 @@ export const ritualFieldLabels: Record<keyof RitualFields, string> = {
   purpose: 'Purpose',
   expectedOutput: 'Expected output',
   level: 'Governance level',
-  frequency: 'Frequency',
-  weekdaysOnly: 'Weekdays only',
-  interval: 'Repeat every',
-  weekday: 'Weekday',
-  weekOfMonth: 'Week of the month',
-  onDemandDescription: 'When it is called',
+  ...cadenceFieldLabels,
   startTime: 'Start time',
   durationMinutes: 'Duration (minutes)',
   firstDate: 'First date',

@@ -100,6 +100,19 @@ describe('engagement repository', () => {
       startDate: '2026-02-02',
       endDate: '2026-02-13',
     });
+    const person = await repositories.people.create({
+      engagementId: engagement.id,
+      name: 'Ana Ruiz',
+      organisation: 'partner',
+      title: '',
+      email: '',
+      timeZone: '',
+    });
+    const assign = (role: 'qa-lead' | 'tech-lead' | 'scrum-master', teamIds: string[]) =>
+      repositories.roleAssignments.create({ engagementId: engagement.id, personId: person.id, role, teamIds });
+    const qaForCardsOnly = await assign('qa-lead', [cards!.id]);
+    const techLeadForBoth = await assign('tech-lead', [cards!.id, ledger!.id]);
+    const scrumMasterEverywhere = await assign('scrum-master', []);
 
     const { id: _id, engagementId: _e, createdAt: _c, updatedAt: _u, revision: _r, ...ledgerFields } = ledger!;
     const updated = await repositories.engagements.update(
@@ -112,6 +125,10 @@ describe('engagement repository', () => {
     const teams = await db.teams.where('engagementId').equals(engagement.id).toArray();
     expect(teams.map((team) => [team.id, team.size, team.revision])).toEqual([[ledger!.id, 7, 2]]);
     expect(await db.sprints.count()).toBe(0);
+    // A role held only for the removed team goes; one held for other teams too keeps them.
+    expect(await db.roleAssignments.get(qaForCardsOnly.id)).toBeUndefined();
+    expect((await db.roleAssignments.get(techLeadForBoth.id))!.teamIds).toEqual([ledger!.id]);
+    expect((await db.roleAssignments.get(scrumMasterEverywhere.id))!.teamIds).toEqual([]);
   });
 
   it('refuses to save over a newer revision (another window saved first)', async () => {

@@ -52,7 +52,7 @@ describe('workspace backup format', () => {
     const file = JSON.parse(text);
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.formatVersion).toBe(1);
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(Object.keys(file.tables)).toEqual(workspaceTableNames);
     expect(text.split('\n').length).toBeGreaterThan(Object.values(demo).reduce((sum, records) => sum + records.length, 0));
   });
@@ -139,5 +139,23 @@ describe('workspace backup format', () => {
     const polluted = text.replace('"tables": {', '"tables": {\n"__proto__": {"polluted": true},');
     expect(problemsOf(polluted).map((problem) => problem.path)).toContain('$.tables.__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('backups of an older schema', () => {
+  it('upgrades a schema 1 backup (settings without an engagement template) and imports it', () => {
+    const file = JSON.parse(text);
+    file.schemaVersion = 1;
+    for (const settings of file.tables.settings) delete settings.engagementTemplate;
+    const result = parseWorkspaceBackup(JSON.stringify(file));
+    expect(result.ok ? result.data.settings[0]!.engagementTemplate : result.problems).toBeNull();
+  });
+
+  it('does not upgrade a current backup that lacks the field: that file is damaged', () => {
+    const file = JSON.parse(text);
+    for (const settings of file.tables.settings) delete settings.engagementTemplate;
+    const result = parseWorkspaceBackup(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toContain('$.tables.settings[0].engagementTemplate');
   });
 });

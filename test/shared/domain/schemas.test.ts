@@ -224,6 +224,7 @@ describe('entity schemas', () => {
       },
       reviewIntervalDays: { critical: 14, high: 30, medium: 90, low: 180 },
       lastEngagementId: null,
+      engagementTemplate: null,
     };
     expect(problemsOf(WorkspaceSettingsSchema, settings)).toEqual([
       expect.objectContaining({ field: 'riskMatrix.impactLabels', message: 'needs 3 labels' }),

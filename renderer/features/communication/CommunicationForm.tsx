@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { roleKeys, roleLabels, type Person } from '@shared/domain/engagement';
+import type { CommunicationPlanEntry } from '@shared/domain/governance';
+import type { FieldProblem } from '@shared/validation';
+import { repositories } from '../../data';
+import { systemClock } from '../../data/clock';
+import { FormDialog } from '../../app/Dialog';
+import { useUiStore } from '../../app/ui-store';
+import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { PersonOptions } from '../standards/PersonOptions';
+import {
+  fieldsFromEntry,
+  initialCommunicationFields,
+  intervalUnitLabels,
+  intervalUnits,
+  labelForCommunicationField,
+  personOwner,
+  roleOwner,
+  toCommunicationDraft,
+  toLocalDateTimeInput,
+  type CommunicationFields,
+} from './communication-form-model';
+
+const fieldId = (field: string) => `communication-field-${field}`;
+const ERRORS_ID = 'communication-form-errors';
+
+/** Adds an entry to the communication plan, or edits one. */
+export function CommunicationForm(props: {
+  engagementId: string;
+  entry: CommunicationPlanEntry | null;
+  people: Person[];
+  onClose(): void;
+}) {
+  const notify = useUiStore((state) => state.notify);
+  const existing = props.entry;
+  const [fields, setFields] = useState<CommunicationFields>(() => (existing ? fieldsFromEntry(existing) : initialCommunicationFields()));
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const errorFor = (field: keyof CommunicationFields) => problems.find((problem) => problem.field === field)?.message;
+  const control = (field: keyof CommunicationFields) => ({
+    ...invalidProps(fieldId(field), errorFor(field)),
+    name: field,
+    value: fields[field],
+    onChange: (event: { target: { value: string } }) => setFields((current) => ({ ...current, [field]: event.target.value })),
+  });
+
+  async function submit() {
+    const result = toCommunicationDraft(fields, {
+      now: systemClock.now().toISOString(),
+      personIds: props.people.map((person) => person.id),
+      originalOwnerId: existing?.ownerId ?? null,
+    });
+    if (!result.ok) {
+      setProblems(result.problems);
+      focusErrorSummary(ERRORS_ID);
+      return;
+    }
+    setProblems([]);
+    setSaving(true);
+    try {
+      if (existing) {
+        await repositories.communicationPlan.update(existing.id, result.draft, existing.revision);
+        notify('success', `Saved ${result.draft.communication}.`);
+      } else {
+        await repositories.communicationPlan.create({ ...result.draft, engagementId: props.engagementId });
+        notify('success', `Added ${result.draft.communication} to the communication plan.`);
+      }
+      props.onClose();
+    } catch (error) {
+      setProblems([{ field: '', path: '', message: saveErrorMessage(error, 'communication') }]);
+      focusErrorSummary(ERRORS_ID);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const knownOwner =
+    fields.owner === '' || fields.owner.startsWith('role:') || props.people.some((person) => personOwner(person.id) === fields.owner);
+
+  return (
+    <FormDialog
+      title={existing ? `Edit ${existing.communication}` : 'Add a communication'}
+      formId="communication-form"
+      submitLabel={existing ? 'Save changes' : 'Add communication'}
+      saving={saving}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+    >
+      <ErrorSummary id={ERRORS_ID} problems={problems} fieldId={fieldId} labelFor={labelForCommunicationField} />
+      <div className="form-grid">
+        <Field
+          id={fieldId('communication')}
+          label="Communication"
+          hint="What is communicated, e.g. release notes"
+          error={errorFor('communication')}
+        >
+          <input {...control('communication')} autoFocus />
+        </Field>
+        <Field id={fieldId('channel')} label="Channel" hint="Where it goes, e.g. team chat or e-mail" error={errorFor('channel')}>
+          <input {...control('channel')} />
+        </Field>
+        <Field id={fieldId('owner')} label="Owner" hint="A role, or a named person" error={errorFor('owner')}>
+          <select {...control('owner')}>
+            <option value="">Nobody named</option>
+            {!knownOwner && <option value={fields.owner}>A person no longer recorded</option>}
+            <optgroup label="Roles">
+              {roleKeys.map((role) => (
+                <option key={role} value={roleOwner(role)}>
+                  {roleLabels[role]}
+                </option>
+              ))}
+            </optgroup>
+            <PersonOptions people={props.people} valuePrefix="person:" />
+          </select>
+        </Field>
+        <Field
+          id={fieldId('cadence')}
+          label="Cadence or deadline"
+          hint="In words, e.g. end of each working day"
+          error={errorFor('cadence')}
+        >
+          <input {...control('cadence')} />
+        </Field>
+        <Field
+          id={fieldId('maxInterval')}
+          label="Maximum interval"
+          hint="Longest it may go without being done; empty when it has no fixed rhythm"
+          error={errorFor('maxInterval')}
+        >
+          <span className="interval-input">
+            <input {...control('maxInterval')} inputMode="decimal" />
+            <select {...control('maxIntervalUnit')} id={fieldId('maxIntervalUnit')} aria-label="Unit of the maximum interval">
+              {intervalUnits.map((unit) => (
+                <option key={unit} value={unit}>
+                  {intervalUnitLabels[unit]}
+                </option>
+              ))}
+            </select>
+          </span>
+        </Field>
+        <Field
+          id={fieldId('lastDoneAt')}
+          label="Last done"
+          hint="Your local time; empty if it has not happened yet"
+          error={errorFor('lastDoneAt')}
+        >
+          <input {...control('lastDoneAt')} type="datetime-local" max={toLocalDateTimeInput(systemClock.now())} />
+        </Field>
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { DATABASE_NAME, openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
+import { createRepositories, type Repositories } from '../../../renderer/data';
+import { builtInEngagementTemplate, defaultWorkspaceSettings } from '@shared/domain/defaults';
+import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
+import type { EngagementDraft } from '@shared/domain/engagement';
+import { RecordConflictError } from '@shared/validation';
+
+let db: CockpitDatabase;
+let repositories: Repositories;
+let databaseCounter = 0;
+const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
+
+beforeEach(async () => {
+  db = openCockpitDatabase(`template-test-${++databaseCounter}`);
+  repositories = createRepositories(db, fixedClock);
+  await repositories.workspace.ensureSettings();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const draft = (name: string): EngagementDraft => ({
+  name,
+  client: 'Harbor Mutual',
+  partner: 'Southwind Engineering',
+  sourcingModel: 'nearshoring',
+  status: 'active',
+  clientTimeZone: 'America/New_York',
+  clientWorkingHours: { start: 540, end: 1020 },
+  engagementLead: 'Dana Whitfield',
+  confidentialityLabel: 'Confidential',
+  startDate: '2026-01-12',
+  description: '',
+  teams: [],
+});
+
+const ritualNames = async (engagementId: string) =>
+  (await db.rituals.where({ engagementId }).toArray()).map((ritual) => ritual.name).sort();
+
+describe('engagement template', () => {
+  it('is the built-in one until an engagement is saved as the template; new engagements then start from it', async () => {
+    expect(await repositories.template.current()).toMatchObject({ template: builtInEngagementTemplate, builtIn: true });
+
+    const atlas = await repositories.engagements.create(draft('Atlas'));
+    const planning = (await db.rituals.where({ engagementId: atlas.id }).toArray()).find((ritual) => ritual.name === 'Sprint planning')!;
+    await repositories.rituals.update(planning.id, { name: 'Planning poker' }, planning.revision);
+    const retro = (await db.rituals.where({ engagementId: atlas.id }).toArray()).find((ritual) => ritual.name === 'Retrospective')!;
+    await repositories.rituals.update(retro.id, { retiredOn: '2026-06-01' }, retro.revision);
+
+    const capture = await repositories.template.saveFromEngagement(atlas.id);
+    expect(capture.ok).toBe(true);
+    const current = await repositories.template.current();
+    expect(current.builtIn).toBe(false);
+    expect(current.template.savedFrom).toEqual({ engagementName: 'Atlas', savedAt: '2026-11-21T10:00:00.000Z' });
+
+    const borealis = await repositories.engagements.create(draft('Borealis'));
+    expect(await ritualNames(borealis.id)).toEqual([
+      'Architecture review',
+      'Backlog refinement',
+      'Daily sync',
+      'Governance checkpoint',
+      'Planning poker',
+      'Sprint review',
+    ]);
+
+    await repositories.template.resetToBuiltIn();
+    const corvus = await repositories.engagements.create(draft('Corvus'));
+    expect(await ritualNames(corvus.id)).toContain('Retrospective');
+    expect(await ritualNames(corvus.id)).toHaveLength(7);
+  });
+
+  it('saves nothing when the model cannot become a template', async () => {
+    const atlas = await repositories.engagements.create(draft('Atlas'));
+    const person = await repositories.people.create({
+      engagementId: atlas.id,
+      name: 'Bruno Lima',
+      organisation: 'partner',
+      title: '',
+      email: '',
+      timeZone: '',
+    });
+    const ladder = (await db.escalationPaths.where({ engagementId: atlas.id }).toArray()).find((path) => path.trigger === 'scope-change')!;
+    await repositories.escalationPaths.update(
+      ladder.id,
+      { steps: [{ ...ladder.steps[0]!, owner: { kind: 'person', personId: person.id } }, ...ladder.steps.slice(1)] },
+      ladder.revision,
+    );
+    const before = await db.settings.get(WORKSPACE_SETTINGS_ID);
+    const capture = await repositories.template.saveFromEngagement(atlas.id);
+    expect(capture.ok ? [] : capture.problems[0]).toMatch(/^Step 1 of the Scope change ladder is owned by Bruno Lima, who holds no role/);
+    expect(await db.settings.get(WORKSPACE_SETTINGS_ID)).toEqual(before);
+  });
+
+  it('refuses to save over a template another window changed meanwhile', async () => {
+    const { revision } = await repositories.template.current();
+    await repositories.template.save({ ...builtInEngagementTemplate, kpis: [] }, revision);
+    await expect(repositories.template.save({ ...builtInEngagementTemplate, rituals: [] }, revision)).rejects.toBeInstanceOf(
+      RecordConflictError,
+    );
+    expect((await repositories.template.current()).template.kpis).toEqual([]);
+    expect((await repositories.template.current()).template.rituals).toHaveLength(7);
+  });
+});
+
+describe('database upgrade from version 1', () => {
+  it('gives existing settings an empty engagement template and keeps everything else', async () => {
+    const name = `upgrade-test-${++databaseCounter}`;
+    const legacy = new Dexie(name);
+    legacy.version(1).stores({ settings: 'id', engagements: 'id, name' });
+    const { engagementTemplate: _absent, ...settingsV1 } = { ...defaultWorkspaceSettings('2026-01-01T00:00:00.000Z'), userName: 'Dana' };
+    await legacy.table('settings').add(settingsV1);
+    legacy.close();
+
+    const upgraded = openCockpitDatabase(name);
+    const settings = await upgraded.settings.get(WORKSPACE_SETTINGS_ID);
+    expect(settings).toEqual({ ...settingsV1, engagementTemplate: null });
+    expect(upgraded.verno).toBe(2);
+    upgraded.close();
+    await upgraded.delete();
+    expect(DATABASE_NAME).toBe('governance-cockpit');
+  });
+});

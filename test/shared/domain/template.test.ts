@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { buildEngagementDefaults, builtInEngagementTemplate } from '@shared/domain/defaults';
+import { EngagementSchema, type Person, type RoleAssignment } from '@shared/domain/engagement';
+import { EngagementTemplateSchema, captureEngagementTemplate, describeTemplate, type EngagementModel } from '@shared/domain/template';
+import { upgradeRawTables, upgradesSince } from '@shared/domain/migrations';
+
+let counter = 0;
+const factory = { newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`, now: '2026-01-12T09:00:00.000Z' };
+const engagement = EngagementSchema.parse({
+  id: '10000000-0000-4000-8000-000000000000',
+  createdAt: factory.now,
+  updatedAt: factory.now,
+  revision: 1,
+  name: 'Atlas',
+  client: 'Harbor Mutual',
+  partner: 'Southwind',
+  sourcingModel: 'nearshoring',
+  status: 'active',
+  clientTimeZone: 'America/New_York',
+  clientWorkingHours: { start: 540, end: 1020 },
+  engagementLead: 'Dana',
+  confidentialityLabel: 'Confidential',
+  startDate: '2026-01-12',
+  description: '',
+});
+
+const person = (id: string, name: string): Person => ({
+  id,
+  engagementId: engagement.id,
+  createdAt: factory.now,
+  updatedAt: factory.now,
+  revision: 1,
+  name,
+  organisation: 'partner',
+  title: '',
+  email: '',
+  timeZone: '',
+});
+const ana = person('20000000-0000-4000-8000-000000000001', 'Ana Ruiz');
+const bruno = person('20000000-0000-4000-8000-000000000002', 'Bruno Lima');
+const anaIsTechLeadAndEngineer: RoleAssignment[] = (['engineer', 'tech-lead'] as const).map((role, index) => ({
+  id: `30000000-0000-4000-8000-00000000000${index}`,
+  engagementId: engagement.id,
+  createdAt: factory.now,
+  updatedAt: factory.now,
+  revision: 1,
+  personId: ana.id,
+  role,
+  teamIds: [],
+}));
+
+function modelOf(defaults: ReturnType<typeof buildEngagementDefaults>, extra: Partial<EngagementModel> = {}): EngagementModel {
+  return { engagementName: engagement.name, ...defaults, people: [ana, bruno], roleAssignments: anaIsTechLeadAndEngineer, ...extra };
+}
+
+describe('the built-in engagement template', () => {
+  it('is a valid template with the domain operating model', () => {
+    expect(EngagementTemplateSchema.safeParse(builtInEngagementTemplate).error?.issues ?? []).toEqual([]);
+    expect(describeTemplate(builtInEngagementTemplate)).toBe(
+      '3 governance forums, 7 rituals, 5 minimum standards, 6 communications, 6 escalation ladders, 13 KPIs',
+    );
+  });
+
+  it('refuses two ladders for one trigger and two KPIs with one key', () => {
+    const doubled = {
+      ...builtInEngagementTemplate,
+      escalationLadders: [...builtInEngagementTemplate.escalationLadders, builtInEngagementTemplate.escalationLadders[0]!],
+      kpis: [...builtInEngagementTemplate.kpis, builtInEngagementTemplate.kpis[2]!],
+    };
+    const messages = EngagementTemplateSchema.safeParse(doubled).error?.issues.map((issue) => issue.message);
+    expect(messages).toEqual(['a second ladder for the same trigger', `KPI key "${builtInEngagementTemplate.kpis[2]!.key}" is used twice`]);
+  });
+
+  it('refuses a ladder step owned by a person: templates carry roles', () => {
+    const ladder = builtInEngagementTemplate.escalationLadders[0]!;
+    const withPerson = {
+      ...builtInEngagementTemplate,
+      escalationLadders: [{ ...ladder, steps: [{ ...ladder.steps[0]!, owner: { kind: 'person', personId: ana.id } }] }],
+    };
+    expect(EngagementTemplateSchema.safeParse(withPerson).success).toBe(false);
+  });
+});
+
+describe('saving an engagement model as the template', () => {
+  it('round-trips: an engagement built from a captured template has the same model', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const capture = captureEngagementTemplate(modelOf(defaults), '2026-11-21T10:00:00.000Z', '2026-11-21');
+    if (!capture.ok) throw new Error(capture.problems.join('\n'));
+    expect(capture.notes).toEqual([]);
+    expect(capture.template.savedFrom).toEqual({ engagementName: 'Atlas', savedAt: '2026-11-21T10:00:00.000Z' });
+    expect({ ...capture.template, savedFrom: null }).toEqual(builtInEngagementTemplate);
+    const rebuilt = buildEngagementDefaults(engagement, factory, capture.template);
+    const strip = (records: object[]) => records.map(({ id: _id, ...rest }: { id?: string }) => rest);
+    expect(strip(rebuilt.rituals)).toEqual(strip(defaults.rituals));
+    expect(strip(rebuilt.escalationPaths)).toEqual(strip(defaults.escalationPaths));
+  });
+
+  it('keeps the lead’s changes, drops retired rituals and KPIs, and replaces people by their roles', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const [planning, refinement, ...otherRituals] = defaults.rituals;
+    const ladder = defaults.escalationPaths.find((path) => path.trigger === 'security-incident')!;
+    const model = modelOf({
+      ...defaults,
+      rituals: [
+        { ...planning!, name: 'Planning poker', durationMinutes: 90 },
+        { ...refinement!, retiredOn: '2026-06-01' },
+        { ...otherRituals[0]!, facilitatorRole: null, facilitatorId: ana.id },
+        ...otherRituals.slice(1),
+      ],
+      escalationPaths: defaults.escalationPaths.map((path) =>
+        path === ladder
+          ? { ...path, steps: [{ ...path.steps[0]!, owner: { kind: 'person' as const, personId: ana.id } }, ...path.steps.slice(1)] }
+          : path,
+      ),
+      kpiDefinitions: defaults.kpiDefinitions.map((kpi, index) => (index === 0 ? { ...kpi, retired: true } : kpi)),
+    });
+    const capture = captureEngagementTemplate(model, '2026-11-21T10:00:00.000Z', '2026-11-21');
+    if (!capture.ok) throw new Error(capture.problems.join('\n'));
+    const { template, notes } = capture;
+    expect(template.rituals.map((ritual) => ritual.name)).toContain('Planning poker');
+    expect(template.rituals.find((ritual) => ritual.name === 'Planning poker')!.durationMinutes).toBe(90);
+    expect(template.rituals).toHaveLength(6);
+    expect(template.kpis).toHaveLength(12);
+    // Ana is an engineer and a tech lead: the more senior role is listed first among role keys.
+    expect(template.rituals.find((ritual) => ritual.name === otherRituals[0]!.name)!.facilitatorRole).toBe('tech-lead');
+    expect(template.escalationLadders.find((entry) => entry.trigger === 'security-incident')!.steps[0]!.owner).toEqual({
+      kind: 'role',
+      role: 'tech-lead',
+    });
+    expect(notes).toEqual([
+      `${otherRituals[0]!.name} is facilitated by Ana Ruiz; the template names the role instead: Tech lead.`,
+      'Step 1 of the Security incident ladder is owned by Ana Ruiz; the template names the role instead: Tech lead.',
+    ]);
+  });
+
+  it('refuses, naming the step, when a ladder step belongs to someone without a role', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const model = modelOf({
+      ...defaults,
+      escalationPaths: defaults.escalationPaths.map((path) =>
+        path.trigger === 'scope-change'
+          ? {
+              ...path,
+              steps: [path.steps[0]!, { ...path.steps[1]!, owner: { kind: 'person' as const, personId: bruno.id } }, path.steps[2]!],
+            }
+          : path,
+      ),
+    });
+    const capture = captureEngagementTemplate(model, '2026-11-21T10:00:00.000Z', '2026-11-21');
+    expect(capture.ok ? [] : capture.problems).toEqual([
+      'Step 2 of the Scope change ladder is owned by Bruno Lima, who holds no role. Give them a role under “Teams and roles” or make a role own the step.',
+    ]);
+  });
+
+  it('mentions that forum owners stay behind', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const forums = defaults.governanceForums.map((forum, index) => (index === 0 ? { ...forum, clientOwnerIds: [ana.id] } : forum));
+    const capture = captureEngagementTemplate(modelOf({ ...defaults, governanceForums: forums }), '2026-11-21T10:00:00.000Z', '2026-11-21');
+    expect(capture.ok && capture.notes).toEqual([
+      'Forum owners and members are people of this engagement; the template keeps the forums without them.',
+    ]);
+  });
+});
+
+describe('record upgrades', () => {
+  it('give a version 1 settings record an empty engagement template, and leave newer data alone', () => {
+    const tables = { settings: [{ id: 'x' }, 'not a record'], engagements: [] as unknown[] };
+    upgradeRawTables(tables, 1);
+    expect(tables.settings).toEqual([{ id: 'x', engagementTemplate: null }, 'not a record']);
+    const current = { settings: [{ id: 'y' }] };
+    upgradeRawTables(current, 2);
+    expect(current.settings).toEqual([{ id: 'y' }]);
+    expect(upgradesSince(0).map((upgrade) => upgrade.toVersion)).toEqual([2]);
+  });
+});
