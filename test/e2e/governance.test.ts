@@ -38,6 +38,11 @@ describe('governance health on the engagement page', () => {
     expect(calendar.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')).toBe('America/New_York');
 
     await page.screenshot({ path: '.tmp/screenshots/governance-health.png', fullPage: true });
+
+    // Each block leads to the section where its records are kept.
+    await health.getByRole('link', { name: 'Fill roles →' }).click();
+    await page.getByRole('heading', { name: 'Role coverage' }).waitFor();
+    expect(await page.locator('.section-tabs [aria-current="page"]').innerText()).toBe('Teams and roles');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { systemClock } from '../../data/clock';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
-import { PersonOptions } from '../standards/PersonOptions';
+import { PersonOptions } from '../people/PersonOptions';
 import {
   fieldsFromEntry,
   initialCommunicationFields,

@@ -10,6 +10,7 @@ import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
 import { TeamsOverlap } from './TeamsOverlap';
+import { engagementSectionHref, engagementSections, isSectionKey, type EngagementSectionKey } from './engagement-sections';
 import { SaveAsTemplateDialog } from '../template/SaveAsTemplateDialog';
 import { GovernanceDiagram } from '../governance/GovernanceDiagram';
 import { GovernanceHealth } from '../governance/GovernanceHealth';
@@ -19,27 +20,6 @@ import { RitualsPanel } from '../rituals/RitualsPanel';
 import { PeopleSection } from '../people/PeopleSection';
 import { StandardsPanel } from '../standards/StandardsPanel';
 import { CommunicationPanel } from '../communication/CommunicationPanel';
-
-/**
- * The engagement page is split into sections, each at its own address
- * (`#/engagements/<id>/<section>`) so a link, the back button and a reload keep the place.
- */
-export const engagementSections = [
-  { key: 'overview', label: 'Overview' },
-  { key: 'levels', label: 'Governance levels' },
-  { key: 'teams', label: 'Teams and roles' },
-  { key: 'rituals', label: 'Rituals' },
-  { key: 'standards', label: 'Standards' },
-  { key: 'communication', label: 'Communication' },
-  { key: 'escalations', label: 'Escalations' },
-] as const;
-export type EngagementSectionKey = (typeof engagementSections)[number]['key'];
-
-const isSectionKey = (value: string | undefined): value is EngagementSectionKey =>
-  engagementSections.some((section) => section.key === value);
-
-export const engagementSectionHref = (engagementId: string, section: EngagementSectionKey) =>
-  section === 'overview' ? `/engagements/${engagementId}` : `/engagements/${engagementId}/${section}`;
 
 export function EngagementPage({ engagementId, section: requestedSection }: { engagementId: string; section?: string }) {
   const section: EngagementSectionKey = isSectionKey(requestedSection) ? requestedSection : 'overview';

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import type { Engagement } from '@shared/domain/engagement';
 import { roleLabels } from '@shared/domain/engagement';
 import { standardAreaLabels, standardStatusLabels } from '@shared/domain/governance';
@@ -9,9 +10,20 @@ import { useNow, useToday } from '../../app/use-today';
 import { formatCalendarDate } from '../../app/format';
 import { HEALTH_WINDOW_DAYS } from '@shared/governance/health';
 import { useGovernanceHealth } from './use-governance-health';
+import { engagementSectionHref } from '../engagements/engagement-sections';
 
 type Health = 'good' | 'warning' | 'poor' | 'no-data';
 const healthWords: Record<Health, string> = { good: 'Good', warning: 'Needs attention', poor: 'Poor', 'no-data': 'No data' };
+
+/** A block's heading with a link to the section where its records are kept. */
+function HealthHeading({ title, href, action }: { title: string; href: string; action: string }) {
+  return (
+    <div className="health-heading">
+      <h3>{title}</h3>
+      <Link href={href}>{action} →</Link>
+    </div>
+  );
+}
 
 function HealthPill({ status }: { status: Health }) {
   return (
@@ -108,7 +120,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
       </div>
 
       <div>
-        <h3>Rituals</h3>
+        <HealthHeading title="Rituals" href={engagementSectionHref(engagement.id, 'rituals')} action="Record meetings" />
         <p className="muted">
           {formatCalendarDate(health.period.from)} to {formatCalendarDate(health.period.to)}. {adherence.totals.reason}.
         </p>
@@ -161,7 +173,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
 
       <div className="health-columns">
         <div>
-          <h3>Role coverage</h3>
+          <HealthHeading title="Role coverage" href={engagementSectionHref(engagement.id, 'teams')} action="Fill roles" />
           {gaps.length === 0 ? (
             <p>Every role the coverage rules ask for is filled.</p>
           ) : (
@@ -175,7 +187,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
           )}
         </div>
         <div>
-          <h3>Minimum standards</h3>
+          <HealthHeading title="Minimum standards" href={engagementSectionHref(engagement.id, 'standards')} action="Review standards" />
           <p className="muted">
             <HealthPill status={standards.summary.status} /> {standards.summary.reason}
           </p>
@@ -197,7 +209,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
 
       <div className="health-columns">
         <div>
-          <h3>Open escalations</h3>
+          <HealthHeading title="Open escalations" href={engagementSectionHref(engagement.id, 'escalations')} action="Work escalations" />
           {openEscalations.length === 0 ? (
             <p>No open escalations.</p>
           ) : (
@@ -219,7 +231,7 @@ export function GovernanceHealth({ engagement }: { engagement: Engagement }) {
           )}
         </div>
         <div>
-          <h3>Late communications</h3>
+          <HealthHeading title="Late communications" href={engagementSectionHref(engagement.id, 'communication')} action="Open the plan" />
           {overdueCommunications.length === 0 ? (
             <p>Every communication with a deadline is on time.</p>
           ) : (

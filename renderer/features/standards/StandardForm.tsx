@@ -18,7 +18,7 @@ import {
   toStandardDraft,
   type StandardFields,
 } from './standard-form-model';
-import { PersonOptions } from './PersonOptions';
+import { PersonOptions } from '../people/PersonOptions';
 
 const fieldId = (field: string) => `standard-field-${field}`;
 const ERRORS_ID = 'standard-form-errors';

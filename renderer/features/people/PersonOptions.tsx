@@ -1,5 +1,8 @@
 import type { Person } from '@shared/domain/engagement';
 
+/** How a person reads in pickers: "Ana Ruiz, Tech lead". */
+export const personLabel = (person: Pick<Person, 'name' | 'title'>) => (person.title ? `${person.name}, ${person.title}` : person.name);
+
 /** `<option>`s for the engagement's people, client side first, each valued by the person's id prefixed with `valuePrefix`. */
 export function PersonOptions({ people, valuePrefix = '' }: { people: Person[]; valuePrefix?: string }) {
   const groups = [
@@ -14,7 +17,7 @@ export function PersonOptions({ people, valuePrefix = '' }: { people: Person[]; 
           <optgroup key={group.label} label={group.label}>
             {group.members.map((person) => (
               <option key={person.id} value={`${valuePrefix}${person.id}`}>
-                {person.title ? `${person.name}, ${person.title}` : person.name}
+                {personLabel(person)}
               </option>
             ))}
           </optgroup>
