@@ -15,7 +15,7 @@ import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
 import { engagementScopedTables } from '@shared/domain/workspace';
 import { RecordConflictError, RecordNotFoundError, parseOrThrow } from '@shared/validation';
 import type { CockpitDatabase } from './db';
-import type { Clock } from './clock';
+import { localCalendarDate, type Clock } from './clock';
 
 export interface EngagementRepository {
   create(draft: EngagementDraft): Promise<Engagement>;
@@ -24,7 +24,9 @@ export interface EngagementRepository {
   /** Removes the engagement and every record that belongs to it. */
   remove(id: string): Promise<void>;
   /** What removing these teams would take with them, for the confirmation dialog. */
-  describeTeamRemoval(teamIds: string[]): Promise<{ sprints: number; measurements: number }>;
+  describeTeamRemoval(
+    teamIds: string[],
+  ): Promise<{ sprints: number; measurements: number; roleAssignments: number; ritualsRetired: number }>;
 }
 
 export function createEngagementRepository(db: CockpitDatabase, clock: Clock): EngagementRepository {
@@ -57,16 +59,27 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
     await db.sprints.bulkDelete(sprintIds);
     await db.teams.bulkDelete(teamIds);
     const removed = new Set(teamIds);
-    // An assignment left without teams would read as engagement-wide and make its holder
-    // responsible for every team; one that only covered removed teams goes with them.
-    await db.roleAssignments
-      .filter((assignment) => assignment.teamIds.length > 0 && assignment.teamIds.every((teamId) => removed.has(teamId)))
-      .delete();
-    await db.roleAssignments.toCollection().modify((assignment) => {
-      assignment.teamIds = assignment.teamIds.filter((teamId) => !removed.has(teamId));
-    });
-    await db.rituals.toCollection().modify((ritual) => {
-      ritual.teamIds = ritual.teamIds.filter((teamId) => !removed.has(teamId));
+    const coversRemovedTeam = (record: { teamIds: string[] }) => record.teamIds.some((teamId) => removed.has(teamId));
+    const onlyRemovedTeams = (record: { teamIds: string[] }) =>
+      record.teamIds.length > 0 && record.teamIds.every((teamId) => removed.has(teamId));
+    const now = clock.now();
+    const touch = (record: { teamIds: string[]; updatedAt: string; revision: number }) => {
+      record.teamIds = record.teamIds.filter((teamId) => !removed.has(teamId));
+      record.updatedAt = now.toISOString();
+      record.revision += 1;
+    };
+    // A record left without teams would read as engagement-wide. A role held only for the
+    // removed teams goes with them; a ritual that only they held is retired, keeping its
+    // meetings in the history.
+    await db.roleAssignments.filter(onlyRemovedTeams).delete();
+    await db.roleAssignments.filter(coversRemovedTeam).modify(touch);
+    const today = localCalendarDate(now);
+    await db.rituals.filter(coversRemovedTeam).modify((ritual) => {
+      if (onlyRemovedTeams(ritual) && (ritual.retiredOn === null || ritual.retiredOn > today)) {
+        // Retiring never predates the ritual's first meeting.
+        ritual.retiredOn = ritual.firstDate > today ? ritual.firstDate : today;
+      }
+      touch(ritual);
     });
   }
 
@@ -148,7 +161,15 @@ export function createEngagementRepository(db: CockpitDatabase, clock: Clock): E
     async describeTeamRemoval(teamIds) {
       const sprintIds = await db.sprints.where('teamId').anyOf(teamIds).primaryKeys();
       const measurements = await db.kpiMeasurements.where('teamId').anyOf(teamIds).count();
-      return { sprints: sprintIds.length, measurements };
+      const removed = new Set(teamIds);
+      const onlyRemovedTeams = (record: { teamIds: string[] }) =>
+        record.teamIds.length > 0 && record.teamIds.every((teamId) => removed.has(teamId));
+      const today = localCalendarDate(clock.now());
+      const [roleAssignments, rituals] = await Promise.all([
+        db.roleAssignments.filter(onlyRemovedTeams).count(),
+        db.rituals.filter((ritual) => onlyRemovedTeams(ritual) && (ritual.retiredOn === null || ritual.retiredOn > today)).count(),
+      ]);
+      return { sprints: sprintIds.length, measurements, roleAssignments, ritualsRetired: rituals };
     },
   };
 }

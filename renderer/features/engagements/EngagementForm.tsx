@@ -9,7 +9,7 @@ import { db, repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
-import { wallTimeToMinutes } from '../../app/format';
+import { plural, wallTimeToMinutes } from '../../app/format';
 import {
   emptyTeamFields,
   fieldsFromEngagement,
@@ -61,7 +61,13 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
   );
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
-  const [pendingRemoval, setPendingRemoval] = useState<{ names: string[]; sprints: number; measurements: number } | null>(null);
+  const [pendingRemoval, setPendingRemoval] = useState<{
+    names: string[];
+    sprints: number;
+    measurements: number;
+    roleAssignments: number;
+    ritualsRetired: number;
+  } | null>(null);
   const timeZones = useMemo(() => listTimeZones(), []);
   const isEdit = props.existing !== null;
 
@@ -239,8 +245,12 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
         <div className="error-summary" role="alertdialog" aria-labelledby="team-removal-title">
           <strong id="team-removal-title">Remove {pendingRemoval.names.join(', ')}?</strong>
           <p>
-            This deletes {pendingRemoval.sprints} sprints and {pendingRemoval.measurements} KPI values recorded for{' '}
-            {pendingRemoval.names.length === 1 ? 'this team' : 'these teams'}.
+            This deletes {plural(pendingRemoval.sprints, 'sprint')} and {plural(pendingRemoval.measurements, 'KPI value')} recorded for{' '}
+            {pendingRemoval.names.length === 1 ? 'this team' : 'these teams'}
+            {pendingRemoval.roleAssignments > 0 && <>, and {plural(pendingRemoval.roleAssignments, 'role assignment')} held only for it</>}.
+            {pendingRemoval.ritualsRetired > 0 && (
+              <> {plural(pendingRemoval.ritualsRetired, 'ritual')} run only for it will be retired; their meetings stay in the history.</>
+            )}
           </p>
           <div className="row">
             <button type="button" className="danger" onClick={() => void submit(true)}>
