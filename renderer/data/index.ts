@@ -9,6 +9,8 @@ import { createAppendOnlyRepository, createRecordRepository } from './record-rep
 import { createWorkspaceRepository } from './workspace-repository';
 import { createTemplateRepository } from './template-repository';
 import { createPeopleRepository } from './people-repository';
+import { createLadderRepository } from './ladder-repository';
+import { createForumRemoval } from './forum-removal';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
@@ -21,6 +23,7 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     roleAssignments: record('roleAssignments'),
     peopleAndRoles: createPeopleRepository(db, clock),
     governanceForums: record('governanceForums'),
+    forumRemoval: createForumRemoval(db, clock),
     rituals: record('rituals'),
     meetingOccurrences: record('meetingOccurrences'),
     standardItems: record('standardItems'),
@@ -29,6 +32,7 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     kpiMeasurements: createAppendOnlyRepository(db, 'kpiMeasurements'),
     sprints: record('sprints'),
     escalationPaths: record('escalationPaths'),
+    ladders: createLadderRepository(db, clock),
     escalations: record('escalations'),
     risks: record('risks'),
     riskEvents: createAppendOnlyRepository(db, 'riskEvents'),

@@ -58,6 +58,52 @@ export class PersonRemovalRefusedError extends Error {
   }
 }
 
+/**
+ * Thrown when the person's own record is as the form read it but their roles were added,
+ * changed or removed in another window; nothing was written.
+ */
+export class PersonRolesChangedError extends Error {
+  constructor(readonly person: Person) {
+    super(`${person.name}'s roles were changed in another window; close the form and open it again to see them.`);
+    this.name = 'PersonRolesChangedError';
+  }
+}
+
+/**
+ * Thrown when the places that name the person are no longer those the user confirmed
+ * (someone named them somewhere, or took them off something, in another window); nothing
+ * was written. `preview` is the removal as it stands now, to confirm again.
+ */
+export class PersonRemovalPlanChangedError extends Error {
+  constructor(
+    readonly preview: PersonRemovalPreview,
+    readonly added: RecordReference[],
+    readonly gone: RecordReference[],
+  ) {
+    const changes = [
+      added.length > 0 ? `is now also named in ${describePlaces(added)}` : null,
+      gone.length > 0 ? `is no longer named in ${describePlaces(gone)}` : null,
+    ].filter((part): part is string => part !== null);
+    super(`Nothing was removed: ${preview.person.name} ${changes.join(' and ')}; review the list again.`);
+    this.name = 'PersonRemovalPlanChangedError';
+  }
+}
+
+/** "Steering committee (member), QA lead (role assignment)" */
+function describePlaces(references: RecordReference[]): string {
+  return references
+    .map((reference) =>
+      reference.effect === 'delete-record'
+        ? `${reference.recordLabel} (${reference.tableLabel.replace(/s$/, '')})`
+        : `${reference.recordLabel} (${reference.field})`,
+    )
+    .join(', ');
+}
+
+/** Identifies one place a reference sits and what removal does to it, to compare a confirmed plan with the current one. */
+export const referenceKey = (reference: RecordReference) =>
+  `${reference.table}/${reference.recordId}/${reference.field}/${reference.effect}`;
+
 /** "Ana Ruiz is the owner of step 2 of the Security incident ladder, which cannot be left without one" */
 export function blockerSentence(personName: string, blocker: RecordReference): string {
   return `${personName} is the ${blocker.field} of the ${blocker.recordLabel}, which cannot be left without one; give it to someone else first`;
@@ -98,9 +144,11 @@ export interface PeopleRepository {
   /**
    * Deletes the person's role assignments, takes them out of every list, empties single
    * references to them, then deletes them. Refuses, writing nothing, while they fill a
-   * place that cannot be empty (the owner of an escalation step).
+   * place that cannot be empty (the owner of an escalation step), and when the places
+   * naming them differ from `confirmedReferences`, the list the user agreed to
+   * (PersonRemovalPlanChangedError, carrying the current list).
    */
-  remove(personId: string, expectedRevision: number): Promise<PersonRemovalResult>;
+  remove(personId: string, expectedRevision: number, confirmedReferences: ReadonlyArray<RecordReference>): Promise<PersonRemovalResult>;
 }
 
 const sameTeams = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -159,7 +207,7 @@ export function createPeopleRepository(db: CockpitDatabase, clock: Clock): Peopl
           const rolesAsRead =
             storedAssignments.length === expected.size &&
             storedAssignments.every((assignment) => expected.get(assignment.id) === assignment.revision);
-          if (!rolesAsRead) throw new RecordConflictError('person', stored.id, snapshot.revision, stored.revision);
+          if (!rolesAsRead) throw new PersonRolesChangedError(stored);
           const unchanged = (Object.keys(details) as Array<keyof PersonDetails>).every((key) => stored[key] === details[key]);
           person = unchanged
             ? stored
@@ -211,11 +259,16 @@ export function createPeopleRepository(db: CockpitDatabase, clock: Clock): Peopl
       });
     },
 
-    async remove(personId, expectedRevision) {
+    async remove(personId, expectedRevision, confirmedReferences) {
       return db.transaction('rw', [db.people, ...referencingTables.map(tableOf)], async () => {
         const person = await readPerson(personId);
         if (person.revision !== expectedRevision) throw new RecordConflictError('person', personId, expectedRevision, person.revision);
         const plan = planPersonRemoval(await readReferencingRecords(person.engagementId), personId);
+        const confirmedKeys = new Set(confirmedReferences.map(referenceKey));
+        const currentKeys = new Set(plan.references.map(referenceKey));
+        const added = plan.references.filter((reference) => !confirmedKeys.has(referenceKey(reference)));
+        const gone = confirmedReferences.filter((reference) => !currentKeys.has(referenceKey(reference)));
+        if (added.length > 0 || gone.length > 0) throw new PersonRemovalPlanChangedError({ person, plan }, added, gone);
         if (plan.blockers.length > 0) throw new PersonRemovalRefusedError(person, plan.blockers);
 
         const now = clock.now().toISOString();

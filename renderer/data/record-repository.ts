@@ -28,7 +28,12 @@ export interface RecordRepository<T extends EditableTableName> {
    * save over a newer revision saved by another window.
    */
   update(id: string, changes: RecordChanges<T>, expectedRevision?: number): Promise<WorkspaceRecord<T>>;
-  remove(id: string): Promise<void>;
+  /**
+   * Deletes the record. With `expectedRevision`, refuses (RecordConflictError) when another
+   * window saved a newer revision since the caller read it, and reports a record that is
+   * already gone (RecordNotFoundError), so a stale confirmation cannot delete unseen edits.
+   */
+  remove(id: string, expectedRevision?: number): Promise<void>;
 }
 
 export function createRecordRepository<T extends EditableTableName>(db: CockpitDatabase, tableName: T, clock: Clock): RecordRepository<T> {
@@ -75,8 +80,19 @@ export function createRecordRepository<T extends EditableTableName>(db: CockpitD
       });
     },
 
-    async remove(id) {
-      await table.delete(id);
+    async remove(id, expectedRevision) {
+      if (expectedRevision === undefined) {
+        await table.delete(id);
+        return;
+      }
+      await db.transaction('rw', table, async () => {
+        const stored = (await table.get(id)) as (WorkspaceRecord<T> & { revision: number }) | undefined;
+        if (!stored) throw new RecordNotFoundError(label, id);
+        if (stored.revision !== expectedRevision) {
+          throw new RecordConflictError(label, id, expectedRevision, stored.revision);
+        }
+        await table.delete(id);
+      });
     },
   };
 }

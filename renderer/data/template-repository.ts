@@ -21,8 +21,11 @@ export interface TemplateRepository {
   saveFromEngagement(engagementId: string): Promise<TemplateCapture>;
   /** Saves an edited template over the stored one, refusing if another window changed it meanwhile. */
   save(template: EngagementTemplate, expectedRevision: number | null): Promise<void>;
-  /** Forgets the workspace's template: new engagements start from the built-in one again. */
-  resetToBuiltIn(): Promise<void>;
+  /**
+   * Forgets the workspace's template: new engagements start from the built-in one again.
+   * Refuses, like `save`, if another window changed the template since it was shown.
+   */
+  resetToBuiltIn(expectedRevision: number | null): Promise<void>;
 }
 
 export function createTemplateRepository(db: CockpitDatabase, clock: Clock): TemplateRepository {
@@ -37,6 +40,18 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
       'engagement template',
     );
     await db.settings.put(next);
+  }
+
+  /** Writes `template` (null: the built-in one) unless the stored settings moved past `expectedRevision`. */
+  async function replaceTemplate(template: EngagementTemplate | null, expectedRevision: number | null): Promise<void> {
+    await db.transaction('rw', db.settings, async () => {
+      const stored = await db.settings.get(WORKSPACE_SETTINGS_ID);
+      const storedRevision = stored?.revision ?? null;
+      if (expectedRevision !== storedRevision) {
+        throw new RecordConflictError('engagement template', WORKSPACE_SETTINGS_ID, expectedRevision ?? 0, storedRevision ?? 0);
+      }
+      await writeTemplate(stored ?? defaultWorkspaceSettings(clock.now().toISOString()), template);
+    });
   }
 
   const modelTables = [
@@ -115,20 +130,8 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
       });
     },
 
-    async save(template, expectedRevision) {
-      await db.transaction('rw', db.settings, async () => {
-        const stored = await db.settings.get(WORKSPACE_SETTINGS_ID);
-        const storedRevision = stored?.revision ?? null;
-        if (expectedRevision !== storedRevision) {
-          throw new RecordConflictError('engagement template', WORKSPACE_SETTINGS_ID, expectedRevision ?? 0, storedRevision ?? 0);
-        }
-        await writeTemplate(stored ?? defaultWorkspaceSettings(clock.now().toISOString()), template);
-      });
-    },
-
-    async resetToBuiltIn() {
-      await db.transaction('rw', db.settings, async () => writeTemplate(await storedSettings(), null));
-    },
+    save: (template, expectedRevision) => replaceTemplate(template, expectedRevision),
+    resetToBuiltIn: (expectedRevision) => replaceTemplate(null, expectedRevision),
   };
 }
 

@@ -32,6 +32,11 @@ export const escalationTriggerLabels: Record<EscalationTrigger, string> = {
   custom: 'Custom',
 };
 
+/** The trigger a ladder answers, as people call it: a built-in label or the custom name. */
+export function triggerName(ladder: { trigger: EscalationTrigger; customTrigger: string }): string {
+  return ladder.trigger === 'custom' ? ladder.customTrigger : escalationTriggerLabels[ladder.trigger];
+}
+
 export const EscalationOwnerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('role'), role: RoleKeySchema }),
   z.strictObject({ kind: z.literal('person'), personId: IdSchema }),
@@ -92,6 +97,7 @@ export const EscalationEventSchema = z.strictObject({
   stepIndex: z.int().min(0).max(9),
   note: optionalText(4000),
 });
+export type EscalationEvent = z.infer<typeof EscalationEventSchema>;
 
 /** A live escalation working its way up a ladder; its history travels with it. */
 export const EscalationSchema = z.strictObject({

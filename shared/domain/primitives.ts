@@ -85,12 +85,15 @@ export const WallTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'mus
  * When a recurring forum meets. Shaped after iCalendar's RRULE so rituals export to
  * calendars without translation.
  */
+/** The longest gap a repeating cadence may have: every 8 weeks, every 12 months. */
+export const maxCadenceInterval = { weekly: 8, monthly: 12 } as const;
+
 export const CadenceSchema = z.discriminatedUnion('frequency', [
   z.strictObject({ frequency: z.literal('daily'), weekdaysOnly: z.boolean() }),
-  z.strictObject({ frequency: z.literal('weekly'), interval: z.int().min(1).max(8), weekday: WeekdaySchema }),
+  z.strictObject({ frequency: z.literal('weekly'), interval: z.int().min(1).max(maxCadenceInterval.weekly), weekday: WeekdaySchema }),
   z.strictObject({
     frequency: z.literal('monthly'),
-    interval: z.int().min(1).max(12),
+    interval: z.int().min(1).max(maxCadenceInterval.monthly),
     /** 1-4, or -1 for "last": "first Tuesday", "last Thursday". */
     weekOfMonth: z.union([z.literal(-1), z.int().min(1).max(4)]),
     weekday: WeekdaySchema,

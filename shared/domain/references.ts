@@ -4,7 +4,7 @@
  * gains a reference to people is covered here without a change.
  */
 import { roleLabels, type RoleKey } from './engagement';
-import { escalationTriggerLabels, type EscalationTrigger } from './escalation';
+import { triggerName, type EscalationTrigger } from './escalation';
 import {
   tableLabels,
   workspaceReferences,
@@ -100,7 +100,7 @@ const shorten = (value: string, max = 80) => (value.length > max ? `${value.slic
 const recordNamers: Partial<Record<WorkspaceTableName, (record: AnyRecord, records: ReferenceRecords) => string>> = {
   roleAssignments: (record) => roleLabels[record.role as RoleKey] ?? String(record.role),
   escalationPaths: (record) =>
-    `${record.trigger === 'custom' ? String(record.customTrigger) : escalationTriggerLabels[record.trigger as EscalationTrigger]} ladder`,
+    `${triggerName({ trigger: record.trigger as EscalationTrigger, customTrigger: String(record.customTrigger) })} ladder`,
   meetingOccurrences: (record, records) => {
     const ritual = records.rituals?.find((candidate) => candidate.id === record.ritualId);
     return `${ritual?.name ?? 'Meeting'} of ${String(record.scheduledDate)}`;

@@ -15,12 +15,13 @@ import {
   GovernanceForumSchema,
   RitualSchema,
   StandardItemSchema,
+  standardAreaLabels,
   type CommunicationPlanEntry,
   type GovernanceForum,
   type Ritual,
   type StandardItem,
 } from './governance';
-import { EscalationStepSchema, EscalationTriggerSchema, checkLadder, escalationTriggerLabels, type EscalationPath } from './escalation';
+import { EscalationStepSchema, EscalationTriggerSchema, checkLadder, triggerName, type EscalationPath } from './escalation';
 import { KpiDefinitionSchema, type KpiDefinition } from './kpi';
 
 export const ForumTemplateSchema = GovernanceForumSchema.pick({
@@ -209,7 +210,7 @@ export function captureEngagementTemplate(model: EngagementModel, savedAt: strin
   });
 
   const escalationLadders = model.escalationPaths.map((path): LadderTemplate => {
-    const ladderName = path.trigger === 'custom' ? path.customTrigger : escalationTriggerLabels[path.trigger];
+    const ladderName = triggerName(path);
     return {
       trigger: path.trigger,
       customTrigger: path.customTrigger,
@@ -256,8 +257,67 @@ export function captureEngagementTemplate(model: EngagementModel, savedAt: strin
     kpis,
   };
   const parsed = EngagementTemplateSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => describeTemplateIssue(candidate, issue)) };
   return { ok: true, template: candidate, notes };
+}
+
+type TemplatePart = Exclude<keyof EngagementTemplate, 'savedFrom'>;
+
+/** What one entry of each part of the template is called, and how it is recognised. */
+const templateParts: { [P in TemplatePart]: { noun: string; name(entry: EngagementTemplate[P][number]): string } } = {
+  forums: { noun: 'Governance forum', name: (forum) => forum.forumName },
+  rituals: { noun: 'Ritual', name: (ritual) => ritual.name },
+  standards: { noun: 'Minimum standard', name: (standard) => standardAreaLabels[standard.area] },
+  communication: { noun: 'Communication', name: (entry) => entry.communication },
+  escalationLadders: { noun: 'Escalation ladder', name: (ladder) => triggerName(ladder).trim() },
+  kpis: { noun: 'KPI', name: (kpi) => kpi.name },
+};
+
+const isTemplatePart = (key: unknown): key is TemplatePart => typeof key === 'string' && Object.hasOwn(templateParts, key);
+
+/** `['steps', 1, 'responseMinutes']` -> "step 2, response minutes". */
+function describeFieldPath(path: ReadonlyArray<PropertyKey>): string {
+  const words: string[] = [];
+  for (const segment of path) {
+    if (typeof segment === 'number' && words.length > 0)
+      words[words.length - 1] = `${words[words.length - 1]!.replace(/s$/, '')} ${segment + 1}`;
+    else
+      words.push(
+        String(segment)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase(),
+      );
+  }
+  return words.join(', ');
+}
+
+/**
+ * A schema problem of a template in words: "Escalation ladder 3 (Scope change): a second
+ * ladder for the same trigger", not "escalationLadders.2: …".
+ */
+export function describeTemplateIssue(template: EngagementTemplate, issue: { path: ReadonlyArray<PropertyKey>; message: string }): string {
+  const [part, index, ...rest] = issue.path;
+  if (!isTemplatePart(part)) return issue.path.length === 0 ? issue.message : `${describeFieldPath(issue.path)}: ${issue.message}`;
+  const { noun, name } = templateParts[part] as { noun: string; name(entry: unknown): string };
+  if (typeof index !== 'number') return `${noun}s: ${issue.message}`;
+  const entry = template[part][index];
+  const entryName = entry === undefined ? '' : name(entry);
+  const where = [`${noun} ${index + 1}${entryName ? ` (${entryName})` : ''}`, ...(rest.length > 0 ? [describeFieldPath(rest)] : [])];
+  return `${where.join(', ')}: ${issue.message}`;
+}
+
+/**
+ * How the template page names one of its standards: "Security standard" when it is the
+ * only one of its area, else numbered within the area, "Security standard 2".
+ */
+export function templateStandardName(standards: ReadonlyArray<StandardTemplate>, index: number): string {
+  const standard = standards[index];
+  if (!standard) throw new RangeError(`The template has no standard ${index + 1}.`);
+  const area = standardAreaLabels[standard.area];
+  const sameArea = standards.filter((candidate) => candidate.area === standard.area);
+  if (sameArea.length === 1) return `${area} standard`;
+  const position = standards.slice(0, index + 1).filter((candidate) => candidate.area === standard.area).length;
+  return `${area} standard ${position}`;
 }
 
 /** Counts shown wherever the template is summarised. */

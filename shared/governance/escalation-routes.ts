@@ -2,8 +2,7 @@
  * Which triggers escalate from one governance level to the next, read from the ladders.
  * The governance diagram draws these as the routes between its levels.
  */
-import type { EscalationPath, EscalationTrigger } from '../domain/escalation';
-import { escalationTriggerLabels } from '../domain/escalation';
+import { triggerName, type EscalationPath } from '../domain/escalation';
 import type { GovernanceLevel } from '../domain/primitives';
 
 export interface EscalationRoute {
@@ -11,11 +10,6 @@ export interface EscalationRoute {
   to: GovernanceLevel;
   /** Trigger names, with the response time the receiving level has. */
   triggers: Array<{ trigger: string; responseMinutes: number }>;
-}
-
-/** The trigger a ladder answers, as people call it: a built-in label or the custom name. */
-export function triggerName(path: Pick<EscalationPath, 'trigger' | 'customTrigger'>): string {
-  return path.trigger === 'custom' ? path.customTrigger : escalationTriggerLabels[path.trigger as EscalationTrigger];
 }
 
 /** One route per pair of levels a ladder climbs between, in ladder order; steps within a level are not routes. */

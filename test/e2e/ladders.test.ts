@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser';
+import { useBrowser, waitForPortfolio } from './browser';
 import { fillEngagementForm, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
 describe('escalation ladders', () => {
   it('lists the default ladders, edits one with step-by-step validation, adds a custom one and keeps used ladders', async () => {
-    const { page, pageErrors } = await openApp();
+    const { page, context, pageErrors } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
     await fillEngagementForm(page);
     await page.getByRole('button', { name: 'Create engagement' }).click();
@@ -141,7 +141,26 @@ describe('escalation ladders', () => {
     );
     await vendorDialog.getByRole('button', { name: 'Cancel' }).click();
 
-    // An unused built-in ladder can go, and comes back from the defaults.
+    // A removal confirmed in a dialog opened before another window changed the ladder is refused.
+    await panel.getByRole('button', { name: 'Remove the Scope change ladder' }).click();
+    const removeScope = page.getByRole('dialog', { name: 'Remove the Scope change ladder?' });
+    expect(await removeScope.innerText()).toContain('which you can add back from the engagement template.');
+    const otherWindow = await context.newPage();
+    await otherWindow.goto(page.url());
+    await otherWindow.getByRole('button', { name: 'Edit the Scope change ladder' }).click();
+    const otherDialog = otherWindow.getByRole('dialog', { name: 'Edit the Scope change ladder' });
+    await otherDialog.locator('[name="steps.0.responseTime"]').fill('3');
+    await otherDialog.getByRole('button', { name: 'Save ladder' }).click();
+    await otherDialog.waitFor({ state: 'detached' });
+    await otherWindow.close();
+    await removeScope.getByRole('button', { name: 'Remove ladder' }).click();
+    await removeScope.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('.notice').allInnerTexts())
+      .toContainEqual(expect.stringContaining('This ladder was changed in another window'));
+    expect((await steps('Scope change')).replace(/\s+/g, ' ')).toContain('1. Operational · Product owner · 3 d');
+
+    // An unused built-in ladder can go, and comes back from the engagement template.
     await panel.getByRole('button', { name: 'Remove the Scope change ladder' }).click();
     await page.getByRole('dialog', { name: 'Remove the Scope change ladder?' }).getByRole('button', { name: 'Remove ladder' }).click();
     await panel.getByRole('button', { name: 'Add ladder for Scope change' }).click();
@@ -158,6 +177,32 @@ describe('escalation ladders', () => {
     const dismiss = page.getByRole('button', { name: 'Dismiss' });
     while ((await dismiss.count()) > 0) await dismiss.first().click();
     await page.screenshot({ path: '.tmp/screenshots/ladders.png', fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('lets a named person own a step, picked from the engagement’s people by side', async () => {
+    const { page, pageErrors } = await openApp();
+    await page.getByRole('button', { name: 'Load demo workspace' }).click();
+    await waitForPortfolio(page);
+    await page.getByRole('link', { name: 'Harborline payments platform' }).click();
+    await openSection(page, 'Escalations');
+    const panel = page.getByTestId('ladders-panel');
+    await panel.getByRole('button', { name: 'Edit the Scope change ladder' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the Scope change ladder' });
+    await dialog.locator('[name="steps.0.ownerKind"]').selectOption('person');
+    const person = dialog.locator('[name="steps.0.personId"]');
+    expect(await person.locator('optgroup').evaluateAll((groups) => groups.map((group) => group.getAttribute('label')))).toEqual([
+      'Client people',
+      'Partner people',
+    ]);
+    const partnerOption = person.locator('optgroup[label="Partner people"] option').first();
+    const label = await partnerOption.innerText();
+    expect(label).toMatch(/^[^,]+, .+$/);
+    await person.selectOption({ label });
+    await dialog.getByRole('button', { name: 'Save ladder' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const firstStep = panel.locator('[data-testid="ladder"][data-trigger="Scope change"] ol li').first();
+    await expect.poll(() => firstStep.innerText()).toContain(label.split(',')[0]!);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -212,6 +212,50 @@ describe('governance levels on the engagement page', () => {
       'Change management within the sprint',
     ]);
     expect(await operational.getByRole('button', { name: 'Add forum for Operational' }).count()).toBe(0);
+
+    // The demo's decisions and checkpoints name the tactical forum: the confirmation says what becomes of them.
+    await page.getByTestId('level-tactical').getByRole('button', { name: 'Remove Delivery management forum' }).click();
+    const confirmTactical = page.getByRole('dialog', { name: 'Remove Delivery management forum?' });
+    expect(await confirmTactical.getByTestId('forum-removal-unlinked').innerText()).toMatch(
+      /^\d+ decisions? and \d+ checkpoints? names? this forum\. Each is kept; only its link to this forum is cleared\.$/,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/levels-remove-forum.png` });
+    await confirmTactical.getByRole('button', { name: 'Cancel' }).click();
+    await confirmTactical.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so when a forum it is asked to remove is already gone', async () => {
+    const { page, pageErrors } = await openApp();
+    await openHarborlineLevels(page);
+    // Deleted behind the page's back, as a failing read would leave it: the card is still shown.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('governance-cockpit');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const database = request.result;
+            const store = database.transaction('governanceForums', 'readwrite').objectStore('governanceForums');
+            const cursor = store.openCursor();
+            cursor.onsuccess = () => {
+              const current = cursor.result;
+              if (!current) return;
+              if ((current.value as { forumName: string }).forumName === 'Delivery management forum') current.delete();
+              current.continue();
+            };
+            store.transaction.oncomplete = () => {
+              database.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    await page.getByTestId('level-tactical').getByRole('button', { name: 'Remove Delivery management forum' }).click();
+    await expect
+      .poll(() => page.locator('.notice').allInnerTexts())
+      .toContainEqual(expect.stringContaining('Delivery management forum was already removed in another window.'));
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ const matrixCell = (page: Page, team: string, role: string) =>
 
 describe('teams and roles on the engagement page', () => {
   it('adds people with roles, closes a coverage gap, validates the form and removes people with their references shown', async () => {
-    const { page, pageErrors } = await openApp();
+    const { page, context, pageErrors } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
     await fillEngagementForm(page);
     await page.getByRole('button', { name: 'Create engagement' }).click();
@@ -145,6 +145,32 @@ describe('teams and roles on the engagement page', () => {
     expect(await personNames(page)).toEqual(['Camila Restrepo']);
 
     await page.screenshot({ path: '.tmp/screenshots/teams-and-roles.png', fullPage: true });
+
+    // While the removal dialog is open, another window names Camila as a communication's owner:
+    // confirming the old list is refused and the dialog shows the new one to confirm again.
+    await people.getByRole('button', { name: 'Remove Camila Restrepo' }).click();
+    await confirmCamila.waitFor();
+    const otherWindow = await context.newPage();
+    await otherWindow.goto(page.url());
+    await openSection(otherWindow, 'Communication');
+    await otherWindow.getByRole('button', { name: 'Edit Sprint status update' }).click();
+    const communicationDialog = otherWindow.getByRole('dialog', { name: 'Edit Sprint status update' });
+    await communicationDialog.getByLabel('Named owner').selectOption({ label: 'Camila Restrepo, QA lead' });
+    await communicationDialog.getByRole('button', { name: 'Save changes' }).click();
+    await communicationDialog.waitFor({ state: 'detached' });
+    await confirmCamila.getByRole('button', { name: 'Remove person' }).click();
+    const planChanged = confirmCamila.getByTestId('removal-plan-changed');
+    await expect(planChanged.innerText()).resolves.toBe(
+      'Nothing was removed: Camila Restrepo is now also named in Sprint status update (owner); review the list again.',
+    );
+    const newList = await confirmCamila.getByTestId('removal-references').innerText();
+    expect(newList).toContain('named in 3 places');
+    expect(newList).toMatch(/Communication plan entries\s+Sprint status update: owner \(left empty\)/);
+    expect(await personNames(page)).toEqual(['Camila Restrepo']);
+    await page.screenshot({ path: '.tmp/screenshots/teams-and-roles-remove-changed.png' });
+    await confirmCamila.getByRole('button', { name: 'Remove person' }).click();
+    await confirmCamila.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('person-row').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ async function screenshot(page: Page, name: string) {
 describe('minimum standards and communication ownership', () => {
   it('judges a standard, refuses bad dates, marks communications done, flags late ones, and feeds the health panel', async () => {
     // Monday 23 November 2026, 14:00 UTC.
-    const { page, pageErrors } = await openApp({ clockTime: new Date('2026-11-23T14:00:00Z') });
+    const { page, context, pageErrors } = await openApp({ clockTime: new Date('2026-11-23T14:00:00Z') });
     const today = await pageToday(page);
     await page.getByRole('button', { name: 'Create an engagement' }).click();
     await fillEngagementForm(page, { startDate: START_DATE });
@@ -179,6 +179,33 @@ describe('minimum standards and communication ownership', () => {
     expect(await row('Stakeholder progress report').innerText()).toMatch(/E-mail or dashboard\s+Delivery manager\s+Weekly\s+7 days/);
     await screenshot(page, 'communication');
 
+    // An owner role and a named owner together: both are kept through later edits.
+    await openSection(page, 'Teams and roles');
+    await page.getByTestId('people-panel').getByRole('button', { name: 'Add person' }).click();
+    const personDialog = page.getByRole('dialog', { name: 'Add person' });
+    await personDialog.locator('[name="name"]').fill('Priya Nair');
+    await personDialog.locator('[name="organisation"]').selectOption('client');
+    await personDialog.locator('[name="title"]').fill('Programme manager');
+    await personDialog.getByRole('button', { name: 'Save person' }).click();
+    await personDialog.waitFor({ state: 'detached' });
+    await openSection(page, 'Communication');
+    await row('Stakeholder progress report').getByRole('button', { name: 'Edit Stakeholder progress report' }).click();
+    await editDialog.waitFor();
+    expect(await editDialog.locator('[name="ownerRole"]').inputValue()).toBe('delivery-manager');
+    expect(await editDialog.locator('[name="ownerId"]').inputValue()).toBe('');
+    await editDialog.getByLabel('Named owner').selectOption({ label: 'Priya Nair, Programme manager' });
+    await page.screenshot({ path: '.tmp/screenshots/communication-owners.png' });
+    await editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await editDialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => row('Stakeholder progress report').innerText())
+      .toMatch(/E-mail or dashboard\s+Priya Nair \(Delivery manager\)/);
+    await row('Stakeholder progress report').getByRole('button', { name: 'Edit Stakeholder progress report' }).click();
+    await editDialog.locator('[name="channel"]').fill('Client dashboard');
+    await editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await editDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => row('Stakeholder progress report').innerText()).toMatch(/Client dashboard\s+Priya Nair \(Delivery manager\)/);
+
     // The overview's health panel reflects both sections.
     await openSection(page, 'Overview');
     const health = page.getByTestId('governance-health');
@@ -190,11 +217,29 @@ describe('minimum standards and communication ownership', () => {
     expect(standardList).toContain('Security: Partly met');
     expect(standardList).toContain('Legal: Met');
     expect(standardList.filter((line) => line.includes('never reviewed'))).toHaveLength(3);
-    const lateList = await health.getByRole('heading', { name: 'Late communications' }).locator('xpath=..').innerText();
+    // The heading sits in a row with its link; the list is in the block around that row.
+    const lateList = await health.getByRole('heading', { name: 'Late communications' }).locator('xpath=../..').innerText();
     expect(lateList).toContain('Blocker escalation');
     expect(lateList).toContain('Stakeholder progress report');
     expect(lateList).toContain('Retrospective action items');
     expect(lateList).not.toContain('Sprint status update');
+
+    // A removal confirmed in a dialog opened before another window changed the entry is refused.
+    await openSection(page, 'Communication');
+    await row('Retrospective action items').getByRole('button', { name: 'Remove Retrospective action items' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Remove Retrospective action items?' });
+    await removeDialog.waitFor();
+    const otherWindow = await context.newPage();
+    await otherWindow.goto(page.url());
+    await otherWindow.getByTestId('communication-plan').getByRole('button', { name: 'Done now Retrospective action items' }).click();
+    await otherWindow.getByText('Recorded Retrospective action items as done just now.').waitFor();
+    await removeDialog.getByRole('button', { name: 'Remove communication' }).click();
+    await removeDialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('.notice').allInnerTexts())
+      .toContainEqual(expect.stringContaining('Retrospective action items was not removed: it was changed in another window'));
+    expect(await row('Retrospective action items').count()).toBe(1);
+    await page.screenshot({ path: '.tmp/screenshots/communication-stale-removal.png' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ const { openApp } = useBrowser();
 
 describe('engagement template', () => {
   it('saves an engagement’s model as the template, trims it, starts the next engagement from it, and resets', async () => {
-    const { page, pageErrors } = await openApp();
+    const { page, context, pageErrors } = await openApp();
     await page.getByRole('button', { name: 'Create an engagement' }).click();
     expect(await page.getByTestId('template-note').innerText()).toBe(
       'Starts with the built-in template: 3 governance forums, 7 rituals, 5 minimum standards, 6 communications, 6 escalation ladders, 13 KPIs.',
@@ -36,6 +36,8 @@ describe('engagement template', () => {
       .toMatch(/^Saved from Atlas payments platform on .+\. New engagements start with .*6 rituals/);
     await page.getByRole('button', { name: 'Remove the Retrospective ritual from the template' }).click();
     await expect.poll(() => source.innerText()).toContain('5 rituals');
+    // One standard per area: each is named by its area alone.
+    expect(await page.getByRole('button', { name: 'Remove the Security standard from the template' }).count()).toBe(1);
     mkdirSync('.tmp/screenshots', { recursive: true });
     await page.screenshot({ path: '.tmp/screenshots/template.png', fullPage: true });
 
@@ -53,6 +55,19 @@ describe('engagement template', () => {
       .toEqual(defaultRitualNames.filter((name) => name !== 'Architecture review' && name !== 'Retrospective'));
 
     await page.getByRole('link', { name: 'Engagement template' }).click();
+    // A reset confirmed in a dialog opened before another window trimmed the template is refused.
+    await page.getByRole('button', { name: 'Reset to built-in template…' }).click();
+    const otherWindow = await context.newPage();
+    await otherWindow.goto(page.url());
+    await otherWindow.getByRole('button', { name: 'Remove the Daily sync ritual from the template' }).click();
+    await expect.poll(() => otherWindow.getByTestId('template-source').innerText()).toContain('4 rituals');
+    await otherWindow.close();
+    await page.getByRole('button', { name: 'Use the built-in template' }).click();
+    await expect
+      .poll(() => page.locator('.notice').allInnerTexts())
+      .toContainEqual(expect.stringContaining('The template could not be reset: This template was changed in another window'));
+    expect(await source.innerText()).toContain('4 rituals');
+
     await page.getByRole('button', { name: 'Reset to built-in template…' }).click();
     await page.getByRole('button', { name: 'Use the built-in template' }).click();
     await expect.poll(() => source.innerText()).toMatch(/^The built-in template: .* 7 rituals/);

@@ -14,8 +14,6 @@ import {
   intervalUnitLabels,
   intervalUnits,
   labelForCommunicationField,
-  personOwner,
-  roleOwner,
   toCommunicationDraft,
   toLocalDateTimeInput,
   type CommunicationFields,
@@ -50,6 +48,7 @@ export function CommunicationForm(props: {
       now: systemClock.now().toISOString(),
       personIds: props.people.map((person) => person.id),
       originalOwnerId: existing?.ownerId ?? null,
+      originalLastDoneAt: existing?.lastDoneAt ?? null,
     });
     if (!result.ok) {
       setProblems(result.problems);
@@ -75,8 +74,7 @@ export function CommunicationForm(props: {
     }
   }
 
-  const knownOwner =
-    fields.owner === '' || fields.owner.startsWith('role:') || props.people.some((person) => personOwner(person.id) === fields.owner);
+  const knownOwner = fields.ownerId === '' || props.people.some((person) => person.id === fields.ownerId);
 
   return (
     <FormDialog
@@ -100,18 +98,21 @@ export function CommunicationForm(props: {
         <Field id={fieldId('channel')} label="Channel" hint="Where it goes, e.g. team chat or e-mail" error={errorFor('channel')}>
           <input {...control('channel')} />
         </Field>
-        <Field id={fieldId('owner')} label="Owner" hint="A role, or a named person" error={errorFor('owner')}>
-          <select {...control('owner')}>
+        <Field id={fieldId('ownerRole')} label="Owner role" hint="The role that owns it, whoever holds it" error={errorFor('ownerRole')}>
+          <select {...control('ownerRole')}>
+            <option value="">No role</option>
+            {roleKeys.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={fieldId('ownerId')} label="Named owner" hint="The person who does it, if one is agreed" error={errorFor('ownerId')}>
+          <select {...control('ownerId')}>
             <option value="">Nobody named</option>
-            {!knownOwner && <option value={fields.owner}>A person no longer recorded</option>}
-            <optgroup label="Roles">
-              {roleKeys.map((role) => (
-                <option key={role} value={roleOwner(role)}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </optgroup>
-            <PersonOptions people={props.people} valuePrefix="person:" />
+            {!knownOwner && <option value={fields.ownerId}>A person no longer recorded</option>}
+            <PersonOptions people={props.people} />
           </select>
         </Field>
         <Field

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { roleLabels, type Person } from '@shared/domain/engagement';
 import type { CommunicationPlanEntry } from '@shared/domain/governance';
+import { RecordConflictError, RecordNotFoundError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { systemClock } from '../../data/clock';
 import { ConfirmDialog } from '../../app/Dialog';
@@ -74,10 +75,18 @@ export function CommunicationPanel({ engagementId }: { engagementId: string }) {
   async function remove(entry: CommunicationPlanEntry) {
     setBusy(true);
     try {
-      await repositories.communicationPlan.remove(entry.id);
+      // With the revision the confirmation showed, so an entry edited in another window since is not deleted unseen.
+      await repositories.communicationPlan.remove(entry.id, entry.revision);
       notify('success', `Removed ${entry.communication} from the communication plan.`);
     } catch (error) {
-      notify('error', `${entry.communication} could not be removed: ${saveErrorMessage(error, 'communication')}`);
+      notify(
+        'error',
+        error instanceof RecordNotFoundError
+          ? `${entry.communication} was already removed in another window.`
+          : error instanceof RecordConflictError
+            ? `${entry.communication} was not removed: it was changed in another window since you asked. The plan now shows the latest version; remove it again if you still want to.`
+            : `${entry.communication} could not be removed: ${saveErrorMessage(error, 'communication')}`,
+      );
     } finally {
       setBusy(false);
       setDialog(null);

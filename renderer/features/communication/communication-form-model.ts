@@ -18,8 +18,10 @@ export const MAX_INTERVAL_HOURS = 24 * 366;
 export interface CommunicationFields {
   communication: string;
   channel: string;
-  /** `person:<id>`, `role:<role key>` or empty for nobody. */
-  owner: string;
+  /** A role key, or empty for no role. */
+  ownerRole: string;
+  /** A person's id, or empty for nobody named. An entry may have both: "Ana Ruiz (Delivery manager)". */
+  ownerId: string;
   cadence: string;
   /** A positive number, or empty when the communication has no fixed maximum ("with every decision"). */
   maxInterval: string;
@@ -43,11 +45,17 @@ const CommunicationDraftSchema = CommunicationPlanEntrySchema.pick({
   lastDoneAt: true,
 });
 
-export const personOwner = (personId: string) => `person:${personId}`;
-export const roleOwner = (role: RoleKey) => `role:${role}`;
-
 export function initialCommunicationFields(): CommunicationFields {
-  return { communication: '', channel: '', owner: '', cadence: '', maxInterval: '', maxIntervalUnit: 'hours', lastDoneAt: '' };
+  return {
+    communication: '',
+    channel: '',
+    ownerRole: '',
+    ownerId: '',
+    cadence: '',
+    maxInterval: '',
+    maxIntervalUnit: 'hours',
+    lastDoneAt: '',
+  };
 }
 
 export function fieldsFromEntry(entry: CommunicationPlanEntry): CommunicationFields {
@@ -57,7 +65,8 @@ export function fieldsFromEntry(entry: CommunicationPlanEntry): CommunicationFie
   return {
     communication: entry.communication,
     channel: entry.channel,
-    owner: entry.ownerId !== null ? personOwner(entry.ownerId) : entry.ownerRole !== null ? roleOwner(entry.ownerRole) : '',
+    ownerRole: entry.ownerRole ?? '',
+    ownerId: entry.ownerId ?? '',
     cadence: entry.cadence,
     maxInterval: hours === null ? '' : String(inDays ? hours / 24 : hours),
     maxIntervalUnit: inDays ? 'days' : 'hours',
@@ -91,27 +100,32 @@ export interface CommunicationFormContext {
   personIds: ReadonlyArray<string>;
   /** The person saved as owner on the entry being edited; kept acceptable even if no longer recorded. */
   originalOwnerId: string | null;
+  /**
+   * The "last done" instant stored on the entry being edited (null when adding). The input
+   * only holds whole minutes, so while its text still shows this instant the stored value,
+   * seconds and all, is saved back rather than one cut to the minute.
+   */
+  originalLastDoneAt: string | null;
 }
 
 export type CommunicationFormResult = { ok: true; draft: CommunicationDraft } | { ok: false; problems: FieldProblem[] };
 
-/** Error keys match input names: `channel`, `maxInterval`, `owner`, `lastDoneAt`, ... */
+/** Error keys match input names: `channel`, `maxInterval`, `ownerRole`, `ownerId`, `lastDoneAt`, ... */
 export function toCommunicationDraft(fields: CommunicationFields, context: CommunicationFormContext): CommunicationFormResult {
   const problems: FieldProblem[] = [];
   const problem = (field: keyof CommunicationFields, message: string) => problems.push({ field, path: '', message });
 
-  let ownerId: string | null = null;
   let ownerRole: RoleKey | null = null;
-  if (fields.owner.startsWith('person:')) {
-    const personId = fields.owner.slice('person:'.length);
-    if (personId === context.originalOwnerId || context.personIds.includes(personId)) ownerId = personId;
-    else problem('owner', 'must be a person of the engagement, a role, or nobody');
-  } else if (fields.owner.startsWith('role:')) {
-    const role = RoleKeySchema.safeParse(fields.owner.slice('role:'.length));
+  if (fields.ownerRole !== '') {
+    const role = RoleKeySchema.safeParse(fields.ownerRole);
     if (role.success) ownerRole = role.data;
-    else problem('owner', 'must be a person of the engagement, a role, or nobody');
-  } else if (fields.owner !== '') {
-    problem('owner', 'must be a person of the engagement, a role, or nobody');
+    else problem('ownerRole', 'must be one of the listed roles, or none');
+  }
+
+  let ownerId: string | null = null;
+  if (fields.ownerId !== '') {
+    if (fields.ownerId === context.originalOwnerId || context.personIds.includes(fields.ownerId)) ownerId = fields.ownerId;
+    else problem('ownerId', 'must be a person of the engagement, or nobody');
   }
 
   let maxIntervalHours: number | null = null;
@@ -119,17 +133,24 @@ export function toCommunicationDraft(fields: CommunicationFields, context: Commu
   if (intervalText !== '') {
     const unit = fields.maxIntervalUnit;
     const amount = /^\d+(\.\d+)?$/.test(intervalText) ? Number(intervalText) : null;
+    // Kept to whole minutes: 0.1 days is 2.4 hours, not the 2.4000000000000004 that `0.1 * 24` gives.
+    const hours = amount === null ? 0 : Math.round(amount * hoursPer[unit] * 60) / 60;
     if (amount === null || amount <= 0) {
       problem('maxInterval', `must be a positive number of ${unit}, e.g. 2 or 1.5, or left empty`);
-    } else if (amount * hoursPer[unit] > MAX_INTERVAL_HOURS) {
+    } else if (hours === 0) {
+      problem('maxInterval', 'rounds to 0 minutes (the interval is kept to the whole minute); give at least one minute');
+    } else if (hours > MAX_INTERVAL_HOURS) {
       problem('maxInterval', `must be at most 366 days (${MAX_INTERVAL_HOURS} hours)`);
     } else {
-      maxIntervalHours = amount * hoursPer[unit];
+      maxIntervalHours = hours;
     }
   }
 
   let lastDoneAt: string | null = null;
-  if (fields.lastDoneAt.trim() !== '') {
+  const original = context.originalLastDoneAt;
+  if (original !== null && fields.lastDoneAt === toLocalDateTimeInput(new Date(original))) {
+    lastDoneAt = original;
+  } else if (fields.lastDoneAt.trim() !== '') {
     const instant = parseLocalDateTime(fields.lastDoneAt);
     if (instant === null) problem('lastDoneAt', 'must be a date and time, e.g. 2026-11-20 09:30');
     else if (instant.getTime() > Date.parse(context.now)) problem('lastDoneAt', 'is in the future; record it once it has been done');
@@ -152,16 +173,16 @@ export function toCommunicationDraft(fields: CommunicationFields, context: Commu
   return { ok: true, draft: parsed.data };
 }
 
-/** Schema paths name `ownerId` or `maxIntervalHours`; the form's inputs are `owner` and `maxInterval`. */
+/** Schema paths name `maxIntervalHours`; the form's input is `maxInterval`. */
 function renameSchemaField(problem: FieldProblem): FieldProblem {
-  const field = problem.field.replace(/^owner(Id|Role)$/, 'owner').replace(/^maxIntervalHours$/, 'maxInterval');
-  return { ...problem, field };
+  return { ...problem, field: problem.field.replace(/^maxIntervalHours$/, 'maxInterval') };
 }
 
 export const communicationFieldLabels: Record<keyof CommunicationFields, string> = {
   communication: 'Communication',
   channel: 'Channel',
-  owner: 'Owner',
+  ownerRole: 'Owner role',
+  ownerId: 'Named owner',
   cadence: 'Cadence or deadline',
   maxInterval: 'Maximum interval',
   maxIntervalUnit: 'Unit',

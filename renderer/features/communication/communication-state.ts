@@ -40,10 +40,17 @@ export function describeLateness(hoursOverdue: number): string {
   return `late by ${Math.round(hoursOverdue / 24)} days`;
 }
 
-/** A maximum interval as the table shows it: whole days as days, anything else in hours. */
+/**
+ * A maximum interval as the table shows it: whole days as days, hours with at most one
+ * decimal ("2.4 h"), and minutes where a decimal would run on ("20 min", "1 h 20 min").
+ */
 export function describeInterval(hours: number): string {
   if (hours >= 24 && hours % 24 === 0) return hours === 24 ? '1 day' : `${hours / 24} days`;
-  return `${hours} h`;
+  const minutes = Math.round(hours * 60);
+  // Six minutes is a tenth of an hour, so those read cleanly as decimal hours.
+  if (minutes % 6 === 0) return `${minutes / 60} h`;
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /**

@@ -5,11 +5,12 @@ import type { Escalation } from '@shared/domain/escalation';
 import { governanceLevels } from '@shared/domain/primitives';
 import { formatDeadlineInZones } from '@shared/governance/escalations';
 import type { FieldProblem } from '@shared/validation';
-import { db, repositories } from '../../data';
+import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { plural } from '../../app/format';
+import { PersonOptions } from '../people/PersonOptions';
 import {
   MAX_STEPS,
   addStep,
@@ -25,9 +26,7 @@ import {
   type LadderFields,
   type LadderStepFields,
 } from './ladder-form-model';
-import { LadderProblemsError, createLadderStore, type LadderTarget } from './ladder-store';
-
-const ladderStore = createLadderStore(db, repositories);
+import { LadderProblemsError, type LadderTarget } from '../../data/ladder-repository';
 
 const ERRORS_ID = 'ladder-form-errors';
 const fieldId = (field: string) => `ladder-${field.replace(/\./g, '-')}`;
@@ -73,7 +72,7 @@ export function LadderForm(props: {
     setProblems([]);
     setSaving(true);
     try {
-      const saved = await ladderStore.save(props.target, fields);
+      const saved = await repositories.ladders.save(props.target, fields);
       const name = trigger === 'custom' ? saved.customTrigger : props.name;
       notify(
         'success',
@@ -132,8 +131,8 @@ export function LadderForm(props: {
       {open.length > 0 && (
         <div className="ladder-note" role="note" data-testid="ladder-open-note">
           <strong>{plural(open.length, 'open escalation')} on this ladder.</strong> A deadline is counted from when the escalation reached
-          its current step, so a new response time for that step moves its deadline. Steps up to an escalation's current one stay in place
-          until it is resolved.
+          its current step, so a new response time for that step moves its deadline. The steps an escalation has reached stay in place, even
+          once it is resolved: its history refers to them by position.
           <ul>
             {open.map((escalation) => (
               <li key={escalation.id}>{describeDeadlineChange(escalation, storedSteps, fields, props.engagement.clientTimeZone)}</li>
@@ -206,10 +205,6 @@ function StepFields(props: {
     name: name(field),
   });
   const knownPerson = step.personId === '' || props.people.some((person) => person.id === step.personId);
-  const organisations = [
-    { label: 'Client people', people: props.people.filter((person) => person.organisation === 'client') },
-    { label: 'Partner people', people: props.people.filter((person) => person.organisation === 'partner') },
-  ];
   // The number and its unit make one response time, so they share its message.
   const responseError = props.errorFor(name('responseTime'));
 
@@ -254,17 +249,7 @@ function StepFields(props: {
           <select {...control('personId')} value={step.personId} onChange={(event) => props.onChange({ personId: event.target.value })}>
             <option value="">Choose a person</option>
             {!knownPerson && <option value={step.personId}>A person no longer recorded</option>}
-            {organisations
-              .filter((group) => group.people.length > 0)
-              .map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.people.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.title ? `${person.name}, ${person.title}` : person.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+            <PersonOptions people={props.people} />
           </select>
         </Field>
       )}

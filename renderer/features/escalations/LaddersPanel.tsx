@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
-import { escalationTriggers, type Escalation, type EscalationPath, type EscalationStep } from '@shared/domain/escalation';
+import { escalationTriggers, triggerName, type Escalation, type EscalationPath, type EscalationStep } from '@shared/domain/escalation';
 import type { LadderTemplate } from '@shared/domain/template';
 import { defaultEscalationLadders } from '@shared/domain/defaults';
-import { triggerName } from '@shared/governance/escalation-routes';
 import type { OwnerZoneContext } from '@shared/governance/escalations';
 import { db, repositories } from '../../data';
 import { ConfirmDialog, Dialog } from '../../app/Dialog';
@@ -13,10 +12,8 @@ import { formatResponseTime, plural } from '../../app/format';
 import { saveErrorMessage } from '../../app/form-parts';
 import { LadderForm } from './LadderForm';
 import { addStep, describeOwner, fieldsForNewLadder, fieldsFromLadder, levelLabels, removalRefusal } from './ladder-form-model';
-import { createLadderStore, type LadderTarget } from './ladder-store';
+import type { LadderTarget } from '../../data/ladder-repository';
 import './ladders.css';
-
-const ladderStore = createLadderStore(db, repositories);
 
 type BuiltInTrigger = Exclude<EscalationPath['trigger'], 'custom'>;
 const builtInTriggers = escalationTriggers.filter((trigger): trigger is BuiltInTrigger => trigger !== 'custom');
@@ -80,7 +77,7 @@ export function LaddersPanel({ engagement }: { engagement: Engagement }) {
   async function remove(path: EscalationPath) {
     setBusy(true);
     try {
-      await ladderStore.remove(path);
+      await repositories.ladders.remove(path);
       notify('success', `Removed the ${triggerName(path)} ladder.`);
     } catch (error) {
       notify('error', saveErrorMessage(error, 'ladder'));
@@ -166,6 +163,7 @@ export function LaddersPanel({ engagement }: { engagement: Engagement }) {
         <RemoveLadderDialog
           path={dialog.path}
           followers={followersOf(dialog.path)}
+          inTemplate={data.templateLadders.some((ladder) => ladder.trigger === dialog.path.trigger)}
           busy={busy}
           onCancel={() => setDialog(null)}
           onConfirm={() => void remove(dialog.path)}
@@ -224,7 +222,15 @@ function LadderCard(props: {
   );
 }
 
-function RemoveLadderDialog(props: { path: EscalationPath; followers: Escalation[]; busy: boolean; onCancel(): void; onConfirm(): void }) {
+function RemoveLadderDialog(props: {
+  path: EscalationPath;
+  followers: Escalation[];
+  /** Whether the engagement template has a ladder for this trigger, which a new one would start from. */
+  inTemplate: boolean;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
   const name = triggerName(props.path);
   const refusal = removalRefusal(name, props.followers);
   if (refusal) {
@@ -257,7 +263,11 @@ function RemoveLadderDialog(props: { path: EscalationPath; followers: Escalation
       <p>
         No escalation follows it. Once it is removed, a {name.toLowerCase()} cannot be raised as an escalation until the trigger has a
         ladder again
-        {props.path.trigger === 'custom' ? '.' : ', which you can add back from the defaults.'}
+        {props.path.trigger === 'custom'
+          ? '.'
+          : props.inTemplate
+            ? ', which you can add back from the engagement template.'
+            : ', which you can add back from the built-in ladder (the engagement template has none for it).'}
       </p>
     </ConfirmDialog>
   );

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { Engagement } from '@shared/domain/engagement';
-import type { EscalationPath } from '@shared/domain/escalation';
+import { triggerName, type EscalationPath } from '@shared/domain/escalation';
 import { raiseEscalation } from '@shared/governance/escalations';
 import { repositories } from '../../data';
 import { systemClock } from '../../data/clock';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
-import { triggerName } from '@shared/governance/escalation-routes';
 
 /** `datetime-local` value for an instant, in the browser's own time zone. */
 function localInputValue(instant: Date): string {

@@ -11,6 +11,7 @@ import {
   escalationTriggerLabels,
   escalationTriggers,
   type Escalation,
+  type EscalationEvent,
   type EscalationStep,
   type EscalationTrigger,
 } from '@shared/domain/escalation';
@@ -60,7 +61,7 @@ export interface LadderContext {
   /** People of the engagement a step may name as owner. */
   personIds: ReadonlyArray<string>;
   /** Escalations that follow the ladder being edited; empty for a new ladder. */
-  escalations: ReadonlyArray<Pick<Escalation, 'title' | 'status' | 'currentStepIndex'>>;
+  escalations: ReadonlyArray<LadderFollower>;
 }
 
 export type LadderFormResult = { ok: true; draft: LadderDraft } | { ok: false; problems: FieldProblem[] };
@@ -229,29 +230,41 @@ function checkTriggerName(name: string, context: LadderContext, report: (field: 
   if (builtIn) report('customTrigger', `"${escalationTriggerLabels[builtIn]}" is a built-in trigger; use its own ladder instead`);
 }
 
+/** "step 1", "steps 1 to 3": the steps from the first up to the one at `last` (a position). */
+const stepsUpTo = (last: number) => (last === 0 ? 'step 1' : `steps 1 to ${last + 1}`);
+const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+/** What the form needs of an escalation following the ladder: where it is and which steps its history names. */
+export type LadderFollower = Pick<Escalation, 'title' | 'status' | 'currentStepIndex'> & {
+  history: ReadonlyArray<Pick<EscalationEvent, 'stepIndex'>>;
+};
+
 /**
- * An open escalation has climbed the steps up to its current one, and its history and
- * deadline refer to them by position; those steps must stay where they are until it is
- * resolved. A resolved escalation can be reopened at the step it was resolved at, so
- * the ladder must keep at least that many steps.
+ * An escalation's history and deadline refer to the ladder's steps by position, so the
+ * steps it has reached must stay where they are: none removed, moved or inserted before
+ * them. For an open escalation that is up to its current step. A resolved one keeps the
+ * steps its history names (up to the highest) and may be reopened at the step it was
+ * resolved at, so those stay in place too.
  */
 export function escalationConflicts(
   steps: ReadonlyArray<Pick<LadderStepFields, 'originalIndex'>>,
-  escalations: LadderContext['escalations'],
+  escalations: ReadonlyArray<LadderFollower>,
 ): string[] {
   const messages: string[] = [];
   for (const escalation of escalations) {
     const current = escalation.currentStepIndex;
-    if (escalation.status === 'resolved') {
-      if (steps.length <= current) {
-        messages.push(
-          `"${escalation.title}" was resolved at step ${current + 1} and may be reopened there, so the ladder needs at least ${current + 1} steps.`,
-        );
-      }
+    const open = escalation.status === 'open';
+    const last = open ? current : Math.max(current, ...escalation.history.map((event) => event.stepIndex));
+    const reached = Array.from({ length: last + 1 }, (_, index) => index);
+    const removed = reached.filter((index) => !steps.some((step) => step.originalIndex === index));
+    const moved = reached.some((index) => steps[index]?.originalIndex !== index);
+    if (!open) {
+      const why = `the history of "${escalation.title}" (resolved at step ${current + 1}) refers to ${stepsUpTo(last)} by position, and reopening it returns to step ${current + 1}`;
+      if (removed.length > 0) messages.push(`Step ${removed[0]! + 1} can't be removed: ${why}. Keep the step.`);
+      else if (moved)
+        messages.push(`${capitalised(stepsUpTo(last))} must stay in place: ${why}. Move or add steps after step ${last + 1} only.`);
       continue;
     }
-    const climbed = Array.from({ length: current + 1 }, (_, index) => index);
-    const removed = climbed.filter((index) => !steps.some((step) => step.originalIndex === index));
     if (removed.includes(current)) {
       messages.push(
         `Step ${current + 1} can't be removed: "${escalation.title}" is open at that step. Resolve the escalation first, or keep the step.`,
@@ -260,9 +273,9 @@ export function escalationConflicts(
       messages.push(
         `Step ${removed[0]! + 1} can't be removed: "${escalation.title}" is open at step ${current + 1} and has climbed through it. Resolve the escalation first, or keep the step.`,
       );
-    } else if (climbed.some((index) => steps[index]?.originalIndex !== index)) {
+    } else if (moved) {
       messages.push(
-        `Steps 1 to ${current + 1} must stay in place while "${escalation.title}" is open at step ${current + 1}: its history refers to them by position. Move or add steps after step ${current + 1} only.`,
+        `${capitalised(stepsUpTo(current))} must stay in place while "${escalation.title}" is open at step ${current + 1}: its history refers to ${current === 0 ? 'it' : 'them'} by position. Move or add steps after step ${current + 1} only.`,
       );
     }
   }

@@ -9,6 +9,7 @@ import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { personLabel } from '../people/PersonOptions';
 import { CadenceFieldset } from './CadenceFields';
 import { describeCadenceFields, type CadenceFields } from './cadence-form-model';
 import {
@@ -286,10 +287,6 @@ export function ForumForm(props: {
       />
     </FormDialog>
   );
-}
-
-function personLabel(person: Person): string {
-  return person.title ? `${person.name}, ${person.title}` : person.name;
 }
 
 /**

@@ -5,21 +5,22 @@ import { governanceLevelLabels, type GovernanceLevel } from '@shared/domain/prim
 import type { Person } from '@shared/domain/engagement';
 import { describeCadence } from '@shared/governance/cadence-text';
 import { escalationRoutes, type EscalationRoute } from '@shared/governance/escalation-routes';
+import type { RemovalPlan } from '@shared/domain/references';
+import { RecordNotFoundError } from '@shared/validation';
 import { db, repositories } from '../../data';
-import { systemClock } from '../../data/clock';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
-import { formatCalendarDate, formatResponseTime, plural } from '../../app/format';
+import { formatCalendarDate, formatResponseTime } from '../../app/format';
 import { saveErrorMessage } from '../../app/form-parts';
 import { ForumForm } from './ForumForm';
-import { forumUsage, removeForum, type ForumUsage } from './forum-removal';
+import { unlinkedRecordsNote } from './forum-removal-text';
 import './governance-levels.css';
 
 const levelOrder: GovernanceLevel[] = ['strategic', 'tactical', 'operational'];
 
-/** Set on <html> while the diagram alone is being printed; the print rules key on it. */
-export const PRINTING_ATTRIBUTE = 'data-printing';
+/** Set on <html> while the diagram alone is being printed; the print rules in governance-levels.css key on it. */
+const PRINTING_ATTRIBUTE = 'data-printing';
 const PRINTING_VALUE = 'governance-diagram';
 
 /**
@@ -40,7 +41,7 @@ export function printDiagram(): void {
 type OpenDialog =
   | { kind: 'edit'; forum: GovernanceForum }
   | { kind: 'add'; level: GovernanceLevel }
-  | { kind: 'remove'; forum: GovernanceForum; usage: ForumUsage }
+  | { kind: 'remove'; forum: GovernanceForum; plan: RemovalPlan }
   | null;
 
 /**
@@ -77,7 +78,10 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
   async function askToRemove(forum: GovernanceForum) {
     setBusy(true);
     try {
-      setDialog({ kind: 'remove', forum, usage: await forumUsage(db, forum) });
+      const preview = await repositories.forumRemoval.preview(forum.id);
+      setDialog({ kind: 'remove', forum: preview.forum, plan: preview.plan });
+    } catch (error) {
+      notify('error', removalFailure(forum, error));
     } finally {
       setBusy(false);
     }
@@ -86,10 +90,10 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
   async function confirmRemove(forum: GovernanceForum) {
     setBusy(true);
     try {
-      await removeForum(db, systemClock, forum.id, forum.revision);
+      await repositories.forumRemoval.remove(forum.id, forum.revision);
       notify('success', `Removed ${forum.forumName}.`);
     } catch (error) {
-      notify('error', `${forum.forumName} could not be removed: ${saveErrorMessage(error, 'forum')}`);
+      notify('error', removalFailure(forum, error));
     } finally {
       setBusy(false);
       setDialog(null);
@@ -184,19 +188,22 @@ export function GovernanceDiagram({ engagementId }: { engagementId: string }) {
           onCancel={() => setDialog(null)}
           onConfirm={() => void confirmRemove(dialog.forum)}
         >
-          <RemovalConsequences forum={dialog.forum} usage={dialog.usage} remaining={forumsByLevel(dialog.forum.level).length - 1} />
+          <RemovalConsequences forum={dialog.forum} plan={dialog.plan} remaining={forumsByLevel(dialog.forum.level).length - 1} />
         </ConfirmDialog>
       )}
     </section>
   );
 }
 
-function RemovalConsequences({ forum, usage, remaining }: { forum: GovernanceForum; usage: ForumUsage; remaining: number }) {
+/** Why a forum removal failed, in words: a forum another window removed is said to be gone, not named by its id. */
+function removalFailure(forum: GovernanceForum, error: unknown): string {
+  if (error instanceof RecordNotFoundError) return `${forum.forumName} was already removed in another window.`;
+  return `${forum.forumName} could not be removed: ${saveErrorMessage(error, 'forum')}`;
+}
+
+function RemovalConsequences({ forum, plan, remaining }: { forum: GovernanceForum; plan: RemovalPlan; remaining: number }) {
   const level = forum.level;
-  const named = [
-    usage.decisions > 0 ? plural(usage.decisions, 'decision') : null,
-    usage.checkpoints > 0 ? plural(usage.checkpoints, 'checkpoint') : null,
-  ].filter(Boolean);
+  const unlinked = unlinkedRecordsNote(plan);
   return (
     <>
       <p>
@@ -205,9 +212,7 @@ function RemovalConsequences({ forum, usage, remaining }: { forum: GovernanceFor
           : `The ${level} level keeps its other ${remaining === 1 ? 'forum' : `${remaining} forums`}.`}{' '}
         Escalation routes stay as they are: they come from the escalation ladders, not from forums.
       </p>
-      {named.length > 0 && (
-        <p>{named.join(' and ')} name this forum. They are kept with their level and wording, and will no longer point to a forum.</p>
-      )}
+      {unlinked && <p data-testid="forum-removal-unlinked">{unlinked}</p>}
     </>
   );
 }

@@ -3,7 +3,7 @@
  * what the inputs hold (strings, a checkbox) and turns them into a `Cadence` on submit,
  * reporting a half-typed interval instead of guessing what was meant.
  */
-import { CadenceSchema, type Cadence, type Weekday } from '@shared/domain/primitives';
+import { CadenceSchema, maxCadenceInterval, type Cadence, type Weekday } from '@shared/domain/primitives';
 import { describeCadence } from '@shared/governance/cadence-text';
 import type { FieldProblem } from '@shared/validation';
 
@@ -28,8 +28,8 @@ export const weekOfMonthOptions = [
   { value: '-1', label: 'Last' },
 ] as const;
 
-/** The schema's limits, repeated so the message can state them before the schema is asked. */
-export const maxCadenceInterval = { weekly: 8, monthly: 12 } as const;
+/** The schema's limits, so the message can state them before the schema is asked. */
+export { maxCadenceInterval } from '@shared/domain/primitives';
 
 /**
  * The inputs of the cadence editor. Fields of the frequencies not chosen keep their

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RecordReference, ReferenceEffect } from '@shared/domain/references';
 import { repositories } from '../../data';
-import { PersonRemovalRefusedError, type PersonRemovalPreview } from '../../data/people-repository';
+import { PersonRemovalPlanChangedError, PersonRemovalRefusedError, type PersonRemovalPreview } from '../../data/people-repository';
 import { ConfirmDialog, Dialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { saveErrorMessage } from '../../app/form-parts';
@@ -17,16 +17,21 @@ const effectWords: Record<ReferenceEffect, string> = {
 /**
  * Confirms removing a person after showing everywhere they are named and what becomes of
  * each place; while they hold a place that cannot be empty, explains it and offers no removal.
+ * If those places changed in another window before the user confirmed, it shows the new
+ * list with what changed, to be confirmed again.
  */
-export function RemovePersonDialog({ preview, onClose }: { preview: PersonRemovalPreview; onClose(): void }) {
+export function RemovePersonDialog(props: { preview: PersonRemovalPreview; onClose(): void }) {
+  const { onClose } = props;
   const notify = useUiStore((state) => state.notify);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState(props.preview);
+  const [planChange, setPlanChange] = useState<string | null>(null);
   const { person, plan } = preview;
 
   async function remove() {
     setBusy(true);
     try {
-      const result = await repositories.peopleAndRoles.remove(person.id, person.revision);
+      const result = await repositories.peopleAndRoles.remove(person.id, person.revision, plan.references);
       const details = [
         result.deletedAssignments > 0 ? `${plural(result.deletedAssignments, 'role')} deleted` : null,
         result.updated > 0 ? `${plural(result.updated, 'record')} no longer name them` : null,
@@ -34,6 +39,11 @@ export function RemovePersonDialog({ preview, onClose }: { preview: PersonRemova
       notify('success', `Removed ${person.name}${details.length > 0 ? `: ${details.join(', ')}` : ''}.`);
       onClose();
     } catch (error) {
+      if (error instanceof PersonRemovalPlanChangedError) {
+        setPreview(error.preview);
+        setPlanChange(error.message);
+        return;
+      }
       notify(
         'error',
         error instanceof PersonRemovalRefusedError
@@ -58,6 +68,7 @@ export function RemovePersonDialog({ preview, onClose }: { preview: PersonRemova
           </button>
         }
       >
+        <PlanChangedNotice message={planChange} />
         <div role="alert" data-testid="removal-blockers">
           <p>
             {person.name} still holds {plan.blockers.length === 1 ? 'a place' : 'places'} that cannot be left empty. Give{' '}
@@ -90,6 +101,7 @@ export function RemovePersonDialog({ preview, onClose }: { preview: PersonRemova
       onCancel={onClose}
       onConfirm={() => void remove()}
     >
+      <PlanChangedNotice message={planChange} />
       {plan.references.length === 0 ? (
         <p data-testid="removal-references">{person.name} holds no role and is named nowhere else, so nothing else changes.</p>
       ) : (
@@ -101,6 +113,15 @@ export function RemovePersonDialog({ preview, onClose }: { preview: PersonRemova
         </div>
       )}
     </ConfirmDialog>
+  );
+}
+
+function PlanChangedNotice({ message }: { message: string | null }) {
+  if (message === null) return null;
+  return (
+    <div className="error-summary" role="alert" data-testid="removal-plan-changed">
+      {message}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement, Person } from '@shared/domain/engagement';
 import { standardAreas, type StandardArea, type StandardItem } from '@shared/domain/governance';
 import { STANDARD_REVIEW_MAX_AGE_DAYS, assessStandards, type StandardAssessment } from '@shared/governance/standards';
+import { RecordConflictError, RecordNotFoundError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { platform } from '../../platform';
 import { ConfirmDialog } from '../../app/Dialog';
@@ -20,7 +21,11 @@ type OpenDialog =
 
 const healthWords = { good: 'Good', warning: 'Needs attention', poor: 'Poor', 'no-data': 'No data' } as const;
 
-/** The defaults share one creation time, so they keep the order they were written in; added standards follow. */
+/**
+ * Oldest first, so standards added later follow the defaults. The defaults share one creation
+ * time and the database keeps no order among them, so those ties go alphabetically by text:
+ * the same order in every window and after every reload.
+ */
 const byCreation = (a: StandardItem, b: StandardItem) => a.createdAt.localeCompare(b.createdAt) || a.standard.localeCompare(b.standard);
 
 /**
@@ -67,10 +72,18 @@ export function StandardsPanel({ engagement }: { engagement: Engagement }) {
   async function remove(item: StandardItem) {
     setBusy(true);
     try {
-      await repositories.standardItems.remove(item.id);
+      // With the revision the confirmation showed, so a standard edited in another window since is not deleted unseen.
+      await repositories.standardItems.remove(item.id, item.revision);
       notify('success', `Removed a ${standardAreaLabels[item.area].toLowerCase()} standard.`);
     } catch (error) {
-      notify('error', `The standard could not be removed: ${saveErrorMessage(error, 'standard')}`);
+      notify(
+        'error',
+        error instanceof RecordNotFoundError
+          ? 'This standard was already removed in another window.'
+          : error instanceof RecordConflictError
+            ? 'The standard was not removed: it was changed in another window since you asked. The list now shows the latest version; remove it again if you still want to.'
+            : `The standard could not be removed: ${saveErrorMessage(error, 'standard')}`,
+      );
     } finally {
       setBusy(false);
       setDialog(null);

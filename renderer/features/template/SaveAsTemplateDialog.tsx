@@ -90,8 +90,8 @@ export function SaveAsTemplateDialog({
               <>
                 <p style={{ marginBottom: 0 }}>On the way, people give way to roles:</p>
                 <ul style={{ marginTop: 0 }}>
-                  {preview.notes.map((note) => (
-                    <li key={note}>{note}</li>
+                  {preview.notes.map((note, index) => (
+                    <li key={index}>{note}</li>
                   ))}
                 </ul>
               </>
@@ -102,8 +102,8 @@ export function SaveAsTemplateDialog({
           <div role="alert">
             <p className="field-error">This model cannot become the template yet:</p>
             <ul>
-              {preview.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
+              {preview.problems.map((problem, index) => (
+                <li key={index}>{problem}</li>
               ))}
             </ul>
           </div>

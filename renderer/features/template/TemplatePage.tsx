@@ -4,9 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { roleLabels } from '@shared/domain/engagement';
 import { standardAreaLabels } from '@shared/domain/governance';
 import { governanceLevelLabels as levelLabels } from '@shared/domain/primitives';
-import { describeTemplate, type EngagementTemplate } from '@shared/domain/template';
+import { describeTemplate, templateStandardName, type EngagementTemplate } from '@shared/domain/template';
 import { describeCadence } from '@shared/governance/cadence-text';
-import { triggerName } from '@shared/governance/escalation-routes';
+import { triggerName } from '@shared/domain/escalation';
 import { repositories } from '../../data';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
@@ -25,7 +25,8 @@ const timestampFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medi
 export function TemplatePage() {
   const notify = useUiStore((state) => state.notify);
   const current = useLiveQuery(() => repositories.template.current(), []);
-  const [confirmingReset, setConfirmingReset] = useState(false);
+  /** The template's revision when the reset dialog opened, so a change made meanwhile elsewhere is not reset unseen. */
+  const [resetFrom, setResetFrom] = useState<{ revision: number | null } | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (!current)
@@ -52,16 +53,16 @@ export function TemplatePage() {
     }
   }
 
-  async function reset() {
+  async function reset(expectedRevision: number | null) {
     setBusy(true);
     try {
-      await repositories.template.resetToBuiltIn();
+      await repositories.template.resetToBuiltIn(expectedRevision);
       notify('success', 'New engagements start from the built-in template again.');
     } catch (error) {
       notify('error', `The template could not be reset: ${saveErrorMessage(error, 'template')}`);
     } finally {
       setBusy(false);
-      setConfirmingReset(false);
+      setResetFrom(null);
     }
   }
 
@@ -96,7 +97,7 @@ export function TemplatePage() {
         </div>
         {!builtIn && (
           <div className="actions">
-            <button type="button" onClick={() => setConfirmingReset(true)} disabled={busy}>
+            <button type="button" onClick={() => setResetFrom({ revision })} disabled={busy}>
               Reset to built-in template…
             </button>
           </div>
@@ -144,7 +145,7 @@ export function TemplatePage() {
               <strong>{standardAreaLabels[standard.area]}</strong>
               <div className="muted">{standard.standard}</div>
             </div>
-            {removeButton('standards', index, `the ${standardAreaLabels[standard.area]} standard ${index + 1}`)}
+            {removeButton('standards', index, `the ${templateStandardName(template.standards, index)}`)}
           </li>
         ))}
       </TemplateSection>
@@ -194,13 +195,13 @@ export function TemplatePage() {
         ))}
       </TemplateSection>
 
-      {confirmingReset && (
+      {resetFrom && (
         <ConfirmDialog
           title="Reset the engagement template?"
           confirmLabel="Use the built-in template"
           busy={busy}
-          onCancel={() => setConfirmingReset(false)}
-          onConfirm={() => void reset()}
+          onCancel={() => setResetFrom(null)}
+          onConfirm={() => void reset(resetFrom.revision)}
         >
           <p>New engagements will start from the built-in operating model again. Engagements that already exist keep their own.</p>
         </ConfirmDialog>

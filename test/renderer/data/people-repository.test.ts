@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
 import { createRepositories, type Repositories } from '../../../renderer/data';
-import { PersonRemovalRefusedError, type PersonSnapshot } from '../../../renderer/data/people-repository';
+import {
+  PersonRemovalPlanChangedError,
+  PersonRemovalRefusedError,
+  PersonRolesChangedError,
+  type PersonSnapshot,
+} from '../../../renderer/data/people-repository';
 import { generateDemoWorkspace } from '@shared/demo/generate';
 import type { Engagement, EngagementDraft, Person, Team } from '@shared/domain/engagement';
 import { findPersonReferences } from '@shared/domain/references';
@@ -168,7 +173,12 @@ describe('saving a person with roles', () => {
     const fresh = await snapshotOf((await db.people.get(created.id))!);
     // A role added in another window since this snapshot was taken.
     await repositories.roleAssignments.create({ engagementId: engagement.id, personId: created.id, role: 'engineer', teamIds: [] });
-    await expect(repositories.peopleAndRoles.save(engagement.id, ana, [], fresh)).rejects.toThrow(RecordConflictError);
+    const rolesChanged = repositories.peopleAndRoles.save(engagement.id, ana, [], fresh);
+    // The person record itself is as read, so the message speaks of the roles, not of revisions.
+    await expect(rolesChanged).rejects.toThrow(PersonRolesChangedError);
+    await expect(rolesChanged).rejects.toThrow(
+      "Ana Ruiz's roles were changed in another window; close the form and open it again to see them.",
+    );
     expect(await db.roleAssignments.where('personId').equals(created.id).count()).toBe(2);
     expect((await db.people.get(created.id))!.title).toBe('Test manager');
   });
@@ -211,7 +221,7 @@ describe('removing a person', () => {
       ]),
     );
 
-    const result = await repositories.peopleAndRoles.remove(person.id, person.revision);
+    const result = await repositories.peopleAndRoles.remove(person.id, person.revision, preview.plan.references);
     const after = await repositories.workspace.read();
     expect(result.deletedAssignments).toBe(before.roleAssignments.filter((assignment) => assignment.personId === person.id).length);
     expect(result.updated).toBe(preview.plan.updates.length);
@@ -254,7 +264,7 @@ describe('removing a person', () => {
     expect(preview.plan.blockers.map((blocker) => `${blocker.field} of the ${blocker.recordLabel}`)).toEqual([
       'owner of step 2 of the Unresolved blocker ladder',
     ]);
-    const attempt = repositories.peopleAndRoles.remove(person.id, person.revision);
+    const attempt = repositories.peopleAndRoles.remove(person.id, person.revision, preview.plan.references);
     await expect(attempt).rejects.toThrow(PersonRemovalRefusedError);
     await expect(attempt).rejects.toThrow(
       `${person.name} cannot be removed yet: ${person.name} is the owner of step 2 of the Unresolved blocker ladder, which cannot be left without one`,
@@ -265,8 +275,11 @@ describe('removing a person', () => {
   it('refuses a removal based on an older revision of the person', async () => {
     await repositories.workspace.replace(demo);
     const person = demo.people.find((candidate) => candidate.engagementId === engagementId)!;
+    const preview = await repositories.peopleAndRoles.previewRemoval(person.id);
     await repositories.people.update(person.id, { title: 'Renamed elsewhere' }, person.revision);
-    await expect(repositories.peopleAndRoles.remove(person.id, person.revision)).rejects.toThrow(RecordConflictError);
+    await expect(repositories.peopleAndRoles.remove(person.id, person.revision, preview.plan.references)).rejects.toThrow(
+      RecordConflictError,
+    );
     expect(await db.people.get(person.id)).toBeDefined();
   });
 
@@ -275,7 +288,45 @@ describe('removing a person', () => {
     const person = await repositories.peopleAndRoles.save(engagement.id, ana, [], null);
     const before = await repositories.workspace.read();
     expect((await repositories.peopleAndRoles.previewRemoval(person.id)).plan.references).toEqual([]);
-    expect(await repositories.peopleAndRoles.remove(person.id, person.revision)).toEqual({ person, updated: 0, deletedAssignments: 0 });
+    expect(await repositories.peopleAndRoles.remove(person.id, person.revision, [])).toEqual({ person, updated: 0, deletedAssignments: 0 });
     expect(await repositories.workspace.read()).toEqual({ ...before, people: [] });
+  });
+  it('refuses when the places naming them changed since the list was confirmed, returning the current list', async () => {
+    await repositories.workspace.replace(demo);
+    const forum = demo.governanceForums.find((candidate) => candidate.engagementId === engagementId)!;
+    const person = demo.people.find(
+      (candidate) =>
+        candidate.engagementId === engagementId &&
+        !JSON.stringify(demo.governanceForums).includes(candidate.id) &&
+        !demo.escalationPaths.some((path) => JSON.stringify(path).includes(candidate.id)),
+    )!;
+    const confirmed = await repositories.peopleAndRoles.previewRemoval(person.id);
+    // Meanwhile, another window adds them to a forum's members.
+    await repositories.governanceForums.update(forum.id, { memberIds: [...forum.memberIds, person.id] }, forum.revision);
+    const before = await repositories.workspace.read();
+
+    const error = await repositories.peopleAndRoles
+      .remove(person.id, person.revision, confirmed.plan.references)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PersonRemovalPlanChangedError);
+    expect((error as Error).message).toBe(
+      `Nothing was removed: ${person.name} is now also named in ${forum.forumName} (member); review the list again.`,
+    );
+    expect(await repositories.workspace.read()).toEqual(before);
+    const current = (error as PersonRemovalPlanChangedError).preview;
+    expect(current).toEqual(await repositories.peopleAndRoles.previewRemoval(person.id));
+    expect(current.plan.references).toHaveLength(confirmed.plan.references.length + 1);
+
+    // Taken off again elsewhere: the newer list no longer matches either.
+    const stored = (await db.governanceForums.get(forum.id))!;
+    await repositories.governanceForums.update(forum.id, { memberIds: forum.memberIds }, stored.revision);
+    await expect(repositories.peopleAndRoles.remove(person.id, person.revision, current.plan.references)).rejects.toThrow(
+      `Nothing was removed: ${person.name} is no longer named in ${forum.forumName} (member); review the list again.`,
+    );
+
+    // Confirming the list as it stands removes them.
+    const again = await repositories.peopleAndRoles.previewRemoval(person.id);
+    await repositories.peopleAndRoles.remove(person.id, person.revision, again.plan.references);
+    expect(await db.people.get(person.id)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { generateDemoWorkspace } from '@shared/demo/generate';
 import { parseWorkspaceBackup, serializeWorkspace } from '@shared/backup/workspace-backup';
 import { WORKSPACE_SCHEMA_VERSION } from '@shared/backup/workspace-backup';
 import type { EngagementDraft } from '@shared/domain/engagement';
-import { RecordConflictError, RecordValidationError } from '@shared/validation';
+import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@shared/validation';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
@@ -206,5 +206,30 @@ describe('workspace repository', () => {
     expect(stored.settings[0]!.createdAt).toBe('2026-11-21T10:00:00.000Z');
     stored.settings = demo.settings;
     expect(serializeWorkspace(stored, { name: 'x', version: '1' })).toBe(serializeWorkspace(demo, { name: 'x', version: '1' }));
+  });
+});
+
+describe('removing a record with the revision the caller read', () => {
+  it('deletes it when nobody saved since, refuses a newer revision, and reports one already gone', async () => {
+    const engagement = await repositories.engagements.create(draft);
+    const person = await repositories.people.create({
+      engagementId: engagement.id,
+      name: 'Tomás Herrera',
+      organisation: 'partner',
+      title: 'Scrum master',
+      email: '',
+      timeZone: '',
+    });
+    await repositories.people.update(person.id, { title: 'Delivery lead' }, 1);
+
+    // A dialog opened at revision 1 must not delete the record edited in another window.
+    const stale = await repositories.people.remove(person.id, 1).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(RecordConflictError);
+    expect(stale).toMatchObject({ expectedRevision: 1, actualRevision: 2 });
+    expect((await repositories.people.get(person.id))!.title).toBe('Delivery lead');
+
+    await repositories.people.remove(person.id, 2);
+    expect(await repositories.people.get(person.id)).toBeUndefined();
+    await expect(repositories.people.remove(person.id, 2)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 });

@@ -66,7 +66,7 @@ describe('engagement template', () => {
       'Sprint review',
     ]);
 
-    await repositories.template.resetToBuiltIn();
+    await repositories.template.resetToBuiltIn((await repositories.template.current()).revision);
     const corvus = await repositories.engagements.create(draft('Corvus'));
     expect(await ritualNames(corvus.id)).toContain('Retrospective');
     expect(await ritualNames(corvus.id)).toHaveLength(7);
@@ -102,6 +102,17 @@ describe('engagement template', () => {
     );
     expect((await repositories.template.current()).template.kpis).toEqual([]);
     expect((await repositories.template.current()).template.rituals).toHaveLength(7);
+  });
+
+  it('refuses to reset a template another window changed since it was shown, and keeps that change', async () => {
+    const shown = await repositories.template.current();
+    await repositories.template.save({ ...builtInEngagementTemplate, kpis: [] }, shown.revision);
+    const trimmed = await repositories.template.current();
+    await expect(repositories.template.resetToBuiltIn(shown.revision)).rejects.toBeInstanceOf(RecordConflictError);
+    expect(await repositories.template.current()).toEqual(trimmed);
+
+    await repositories.template.resetToBuiltIn(trimmed.revision);
+    expect(await repositories.template.current()).toMatchObject({ template: builtInEngagementTemplate, builtIn: true });
   });
 });
 

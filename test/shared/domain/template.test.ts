@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementDefaults, builtInEngagementTemplate } from '@shared/domain/defaults';
 import { EngagementSchema, type Person, type RoleAssignment } from '@shared/domain/engagement';
-import { EngagementTemplateSchema, captureEngagementTemplate, describeTemplate, type EngagementModel } from '@shared/domain/template';
+import {
+  EngagementTemplateSchema,
+  captureEngagementTemplate,
+  describeTemplate,
+  describeTemplateIssue,
+  templateStandardName,
+  type EngagementModel,
+} from '@shared/domain/template';
+import { triggerName } from '@shared/domain/escalation';
 import { upgradeRawTables, upgradesSince } from '@shared/domain/migrations';
 
 let counter = 0;
@@ -152,6 +160,23 @@ describe('saving an engagement model as the template', () => {
     ]);
   });
 
+  it('says in words which entry the template would refuse, not as a schema path', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const ladder = defaults.escalationPaths[0]!;
+    const custom = (customTrigger: string) => ({ ...ladder, id: factory.newId(), trigger: 'custom' as const, customTrigger });
+    const kpi = defaults.kpiDefinitions[2]!;
+    const model = modelOf({
+      ...defaults,
+      escalationPaths: [...defaults.escalationPaths, custom('Vendor dispute'), custom(' vendor dispute')],
+      kpiDefinitions: [...defaults.kpiDefinitions, { ...kpi, id: factory.newId() }],
+    });
+    const capture = captureEngagementTemplate(model, '2026-11-21T10:00:00.000Z', '2026-11-21');
+    expect(capture.ok ? [] : capture.problems).toEqual([
+      'Escalation ladder 8 (vendor dispute): a second ladder for the same trigger',
+      `KPI 14 (${kpi.name}), key: KPI key "${kpi.key}" is used twice`,
+    ]);
+  });
+
   it('mentions that forum owners stay behind', () => {
     const defaults = buildEngagementDefaults(engagement, factory);
     const forums = defaults.governanceForums.map((forum, index) => (index === 0 ? { ...forum, clientOwnerIds: [ana.id] } : forum));
@@ -159,6 +184,35 @@ describe('saving an engagement model as the template', () => {
     expect(capture.ok && capture.notes).toEqual([
       'Forum owners and members are people of this engagement; the template keeps the forums without them.',
     ]);
+  });
+});
+
+describe('naming what a template holds', () => {
+  it('names a ladder by its trigger: the built-in label or the custom name', () => {
+    expect(triggerName({ trigger: 'scope-change', customTrigger: '' })).toBe('Scope change');
+    expect(triggerName({ trigger: 'custom', customTrigger: 'Vendor invoice dispute' })).toBe('Vendor invoice dispute');
+  });
+
+  it('numbers a standard within its area, and only when the area has more than one', () => {
+    const standards = [
+      { area: 'security' as const, standard: 'Managed devices with MFA' },
+      { area: 'legal' as const, standard: 'Signed IP terms' },
+      { area: 'security' as const, standard: 'Audit logging on every system' },
+    ];
+    expect(standards.map((_, index) => templateStandardName(standards, index))).toEqual([
+      'Security standard 1',
+      'Legal standard',
+      'Security standard 2',
+    ]);
+  });
+
+  it('describes a problem in a nested field, and one of a whole part', () => {
+    const template = builtInEngagementTemplate;
+    const ladder = template.escalationLadders[1]!;
+    expect(describeTemplateIssue(template, { path: ['escalationLadders', 1, 'steps', 2, 'responseMinutes'], message: 'too long' })).toBe(
+      `Escalation ladder 2 (${triggerName(ladder)}), step 3, response minutes: too long`,
+    );
+    expect(describeTemplateIssue(template, { path: ['forums'], message: 'at most 30' })).toBe('Governance forums: at most 30');
   });
 });
 

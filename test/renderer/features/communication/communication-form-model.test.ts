@@ -32,7 +32,7 @@ const entry: CommunicationPlanEntry = {
 };
 
 function context(overrides: Partial<CommunicationFormContext> = {}): CommunicationFormContext {
-  return { now: NOW, personIds: [PERSON], originalOwnerId: null, ...overrides };
+  return { now: NOW, personIds: [PERSON], originalOwnerId: null, originalLastDoneAt: null, ...overrides };
 }
 
 function valid(overrides: Partial<CommunicationFields> = {}): CommunicationFields {
@@ -81,7 +81,8 @@ describe('communication form: reading a saved entry', () => {
     expect(fieldsFromEntry(entry)).toEqual({
       communication: 'Stakeholder progress report',
       channel: 'E-mail or dashboard',
-      owner: 'role:delivery-manager',
+      ownerRole: 'delivery-manager',
+      ownerId: '',
       cadence: 'Weekly',
       maxInterval: '7',
       maxIntervalUnit: 'days',
@@ -89,15 +90,42 @@ describe('communication form: reading a saved entry', () => {
     });
   });
 
-  it('keeps intervals that are not whole days in hours, and a named person over a role', () => {
+  it('keeps intervals that are not whole days in hours, and both the owner role and the named owner', () => {
     const fields = fieldsFromEntry({ ...entry, maxIntervalHours: 36, ownerId: PERSON, lastDoneAt: null });
-    expect(fields).toMatchObject({ maxInterval: '36', maxIntervalUnit: 'hours', owner: `person:${PERSON}`, lastDoneAt: '' });
+    expect(fields).toMatchObject({
+      maxInterval: '36',
+      maxIntervalUnit: 'hours',
+      ownerRole: 'delivery-manager',
+      ownerId: PERSON,
+      lastDoneAt: '',
+    });
     expect(fieldsFromEntry({ ...entry, maxIntervalHours: 2 })).toMatchObject({ maxInterval: '2', maxIntervalUnit: 'hours' });
   });
 
-  it('saves an untouched entry back unchanged', () => {
-    const { communication, channel, ownerRole, ownerId, cadence, maxIntervalHours, lastDoneAt } = entry;
-    expect(draftOf(fieldsFromEntry(entry))).toEqual({ communication, channel, ownerRole, ownerId, cadence, maxIntervalHours, lastDoneAt });
+  it('saves an untouched entry back unchanged, with both owners and the exact last-done instant', () => {
+    // Done at 09:30:45.123: the input shows 09:30, yet the seconds must survive a save.
+    const stored = { ...entry, ownerId: PERSON, lastDoneAt: new Date(2026, 10, 20, 9, 30, 45, 123).toISOString() };
+    const { communication, channel, ownerRole, ownerId, cadence, maxIntervalHours, lastDoneAt } = stored;
+    const ctx = context({ originalOwnerId: PERSON, originalLastDoneAt: stored.lastDoneAt });
+    expect(draftOf(fieldsFromEntry(stored), ctx)).toEqual({
+      communication,
+      channel,
+      ownerRole,
+      ownerId,
+      cadence,
+      maxIntervalHours,
+      lastDoneAt,
+    });
+  });
+
+  it('keeps the owner role when only the channel is edited', () => {
+    const stored = { ...entry, ownerId: PERSON };
+    const ctx = context({ originalOwnerId: PERSON, originalLastDoneAt: stored.lastDoneAt });
+    expect(draftOf({ ...fieldsFromEntry(stored), channel: 'Team chat' }, ctx)).toMatchObject({
+      channel: 'Team chat',
+      ownerRole: 'delivery-manager',
+      ownerId: PERSON,
+    });
   });
 });
 
@@ -106,6 +134,19 @@ describe('communication form: maximum interval', () => {
     expect(draftOf(valid({ maxInterval: '2', maxIntervalUnit: 'days' })).maxIntervalHours).toBe(48);
     expect(draftOf(valid({ maxInterval: ' 1.5 ', maxIntervalUnit: 'hours' })).maxIntervalHours).toBe(1.5);
     expect(draftOf(valid({ maxInterval: '' })).maxIntervalHours).toBeNull();
+  });
+
+  it('keeps the interval to whole minutes', () => {
+    // 0.1 * 24 is 2.4000000000000004 in floating point.
+    expect(draftOf(valid({ maxInterval: '0.1', maxIntervalUnit: 'days' })).maxIntervalHours).toBe(2.4);
+    expect(draftOf(valid({ maxInterval: '0.3333', maxIntervalUnit: 'hours' })).maxIntervalHours).toBe(20 / 60);
+    expect(draftOf(valid({ maxInterval: '0.01', maxIntervalUnit: 'hours' })).maxIntervalHours).toBe(1 / 60);
+  });
+
+  it('refuses an interval that rounds to no minutes at all', () => {
+    const message = 'rounds to 0 minutes (the interval is kept to the whole minute); give at least one minute';
+    expect(problemsOf(valid({ maxInterval: '0.005', maxIntervalUnit: 'hours' }))).toEqual({ maxInterval: message });
+    expect(problemsOf(valid({ maxInterval: '0.0001', maxIntervalUnit: 'days' }))).toEqual({ maxInterval: message });
   });
 
   it('refuses zero, negatives and words, naming the unit', () => {
@@ -127,17 +168,24 @@ describe('communication form: maximum interval', () => {
 });
 
 describe('communication form: owner', () => {
-  it('takes a role, a person of the engagement, or nobody', () => {
-    expect(draftOf(valid({ owner: 'role:scrum-master' }))).toMatchObject({ ownerRole: 'scrum-master', ownerId: null });
-    expect(draftOf(valid({ owner: `person:${PERSON}` }))).toMatchObject({ ownerRole: null, ownerId: PERSON });
-    expect(draftOf(valid({ owner: '' }))).toMatchObject({ ownerRole: null, ownerId: null });
+  it('takes a role, a person of the engagement, both, or nobody', () => {
+    expect(draftOf(valid({ ownerRole: 'scrum-master' }))).toMatchObject({ ownerRole: 'scrum-master', ownerId: null });
+    expect(draftOf(valid({ ownerId: PERSON }))).toMatchObject({ ownerRole: null, ownerId: PERSON });
+    expect(draftOf(valid({ ownerRole: 'scrum-master', ownerId: PERSON }))).toMatchObject({ ownerRole: 'scrum-master', ownerId: PERSON });
+    expect(draftOf(valid())).toMatchObject({ ownerRole: null, ownerId: null });
   });
 
   it('refuses an unknown role or person, but keeps the saved owner who left', () => {
-    const message = 'must be a person of the engagement, a role, or nobody';
-    expect(problemsOf(valid({ owner: 'role:chief-vibes-officer' }))).toEqual({ owner: message });
-    expect(problemsOf(valid({ owner: `person:${FORMER}` }))).toEqual({ owner: message });
-    expect(draftOf(valid({ owner: `person:${FORMER}` }), context({ originalOwnerId: FORMER })).ownerId).toBe(FORMER);
+    expect(problemsOf(valid({ ownerRole: 'chief-vibes-officer', ownerId: FORMER }))).toEqual({
+      ownerRole: 'must be one of the listed roles, or none',
+      ownerId: 'must be a person of the engagement, or nobody',
+    });
+    expect(draftOf(valid({ ownerId: FORMER }), context({ originalOwnerId: FORMER })).ownerId).toBe(FORMER);
+  });
+
+  it('labels the two owner fields', () => {
+    expect(labelForCommunicationField('ownerRole')).toBe('Owner role');
+    expect(labelForCommunicationField('ownerId')).toBe('Named owner');
   });
 });
 
@@ -158,6 +206,15 @@ describe('communication form: last done', () => {
     expect(problemsOf(valid({ lastDoneAt: '2026-02-29T10:00' }))).toEqual({ lastDoneAt: message });
     expect(problemsOf(valid({ lastDoneAt: '2026-11-20T24:00' }))).toEqual({ lastDoneAt: message });
     expect(problemsOf(valid({ lastDoneAt: 'yesterday' }))).toEqual({ lastDoneAt: message });
+  });
+
+  it('saves a changed or cleared time instead of the stored one', () => {
+    const stored = new Date(2026, 10, 20, 9, 30, 45, 123).toISOString();
+    const ctx = context({ originalLastDoneAt: stored });
+    expect(draftOf(valid({ lastDoneAt: '2026-11-20T09:31' }), ctx).lastDoneAt).toBe(new Date(2026, 10, 20, 9, 31).toISOString());
+    expect(draftOf(valid({ lastDoneAt: '' }), ctx).lastDoneAt).toBeNull();
+    // The untouched text keeps the stored instant, seconds included.
+    expect(draftOf(valid({ lastDoneAt: '2026-11-20T09:30' }), ctx).lastDoneAt).toBe(stored);
   });
 
   it('round-trips between the input text and an instant', () => {

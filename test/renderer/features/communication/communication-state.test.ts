@@ -62,6 +62,13 @@ describe('describeLateness and describeInterval', () => {
     expect(describeInterval(168)).toBe('7 days');
     expect(describeInterval(36)).toBe('36 h');
     expect(describeInterval(1.5)).toBe('1.5 h');
+    expect(describeInterval(2.4)).toBe('2.4 h');
+  });
+
+  it('reads intervals in minutes where decimal hours would not end', () => {
+    expect(describeInterval(1 / 3)).toBe('20 min');
+    expect(describeInterval(1 / 60)).toBe('1 min');
+    expect(describeInterval(80 / 60)).toBe('1 h 20 min');
   });
 });
 

@@ -230,7 +230,12 @@ describe('ladder form: custom trigger names', () => {
 });
 
 describe('ladder form: escalations climbing the ladder', () => {
-  const openAtStep2 = { title: 'Checkout errors after release 4.2', status: 'open' as const, currentStepIndex: 1 };
+  const openAtStep2 = {
+    title: 'Checkout errors after release 4.2',
+    status: 'open' as const,
+    currentStepIndex: 1,
+    history: [{ stepIndex: 0 }, { stepIndex: 1 }],
+  };
 
   it('allows changing response times and adding steps after an open escalation’s current step', () => {
     let fields = updateStep(stored(), 1, { responseTime: '12', responseUnit: 'hours' });
@@ -268,12 +273,61 @@ describe('ladder form: escalations climbing the ladder', () => {
     expect(escalationConflicts(removeStep(stored(), 2).steps, [openAtStep2])).toEqual([]);
   });
 
-  it('keeps enough steps for a resolved escalation to be reopened where it was resolved', () => {
-    const resolvedAtStep3 = { title: 'Flaky payments tests', status: 'resolved' as const, currentStepIndex: 2 };
-    expect(escalationConflicts(removeStep(stored(), 0).steps, [resolvedAtStep3])).toEqual([
-      '"Flaky payments tests" was resolved at step 3 and may be reopened there, so the ladder needs at least 3 steps.',
-    ]);
-    expect(escalationConflicts(moveStep(stored(), 0, 1).steps, [resolvedAtStep3])).toEqual([]);
+  describe('a resolved escalation', () => {
+    // Raised at step 1, escalated to 3, resolved there: its history names steps 1 to 3.
+    const resolvedAtStep3 = {
+      title: 'Flaky payments tests',
+      status: 'resolved' as const,
+      currentStepIndex: 2,
+      history: [{ stepIndex: 0 }, { stepIndex: 1 }, { stepIndex: 2 }, { stepIndex: 2 }],
+    };
+    const why =
+      'the history of "Flaky payments tests" (resolved at step 3) refers to steps 1 to 3 by position, and reopening it returns to step 3';
+
+    it('refuses to remove a step its history names, even one below the step it was resolved at', () => {
+      expect(escalationConflicts(removeStep(stored(), 0).steps, [resolvedAtStep3])).toEqual([
+        `Step 1 can't be removed: ${why}. Keep the step.`,
+      ]);
+      expect(problemsOf(removeStep(stored(), 2), { ...builtIn, escalations: [resolvedAtStep3] })).toEqual([
+        { field: '', message: `Step 3 can't be removed: ${why}. Keep the step.` },
+      ]);
+    });
+
+    it('refuses to move steps its history names, or to insert one before them', () => {
+      const inserted = { ...stored(), steps: [addStep(fieldsForNewLadder([])).steps[0]!, ...stored().steps] };
+      const message = `Steps 1 to 3 must stay in place: ${why}. Move or add steps after step 3 only.`;
+      expect(escalationConflicts(moveStep(stored(), 0, 1).steps, [resolvedAtStep3])).toEqual([message]);
+      expect(escalationConflicts(inserted.steps, [resolvedAtStep3])).toEqual([message]);
+    });
+
+    it('allows new response times and steps added after the last step its history names', () => {
+      const fields = addStep(updateStep(stored(), 2, { responseTime: '2', responseUnit: 'days' }));
+      expect(draftOf(fields, { ...builtIn, escalations: [resolvedAtStep3] }).steps.map((step) => step.responseMinutes)).toEqual([
+        240, 1440, 2880, 1440,
+      ]);
+    });
+
+    it('leaves the steps above its history free to move or go', () => {
+      const resolvedAtStep1 = {
+        ...resolvedAtStep3,
+        title: 'Login page slow',
+        currentStepIndex: 0,
+        history: [{ stepIndex: 0 }, { stepIndex: 0 }],
+      };
+      expect(escalationConflicts(moveStep(stored(), 1, 1).steps, [resolvedAtStep1])).toEqual([]);
+      expect(escalationConflicts(removeStep(stored(), 1).steps, [resolvedAtStep1])).toEqual([]);
+      expect(escalationConflicts(moveStep(stored(), 0, 1).steps, [resolvedAtStep1])).toEqual([
+        'Step 1 must stay in place: the history of "Login page slow" (resolved at step 1) refers to step 1 by position, and reopening it returns to step 1. Move or add steps after step 1 only.',
+      ]);
+    });
+
+    it('keeps the highest step its history names even when it was resolved lower down', () => {
+      // Imported history may name a step above the one the escalation ended at.
+      const resolvedBelowItsHistory = { ...resolvedAtStep3, currentStepIndex: 1, history: [{ stepIndex: 0 }, { stepIndex: 2 }] };
+      expect(escalationConflicts(removeStep(stored(), 2).steps, [resolvedBelowItsHistory])).toEqual([
+        'Step 3 can\'t be removed: the history of "Flaky payments tests" (resolved at step 2) refers to steps 1 to 3 by position, and reopening it returns to step 2. Keep the step.',
+      ]);
+    });
   });
 });
 

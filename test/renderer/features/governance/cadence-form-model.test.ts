@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cadence } from '@shared/domain/primitives';
+import { CadenceSchema, type Cadence } from '@shared/domain/primitives';
 import {
   cadenceFieldsFrom,
   cadenceFromFields,
@@ -60,6 +60,20 @@ describe('cadence inputs to a cadence', () => {
       cadence: { frequency: 'weekly', interval: 8, weekday: 'MO' },
       problems: [],
     });
+  });
+
+  it('draws the line where the schema does, so a cadence the form accepts is never refused on save', () => {
+    for (const frequency of ['weekly', 'monthly'] as const) {
+      for (const interval of [1, 2, 8, 9, 12, 13]) {
+        const result = cadenceFromFields(fields({ frequency, interval: String(interval) }));
+        const schemaAccepts = CadenceSchema.safeParse({ ...result.cadence, interval }).success;
+        expect({ frequency, interval, formAccepts: result.problems.length === 0 }).toEqual({
+          frequency,
+          interval,
+          formAccepts: schemaAccepts,
+        });
+      }
+    }
   });
 
   it('refuses a week of the month that is not first to fourth or last', () => {

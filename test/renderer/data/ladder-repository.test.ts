@@ -1,34 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCockpitDatabase, type CockpitDatabase } from '../../../../renderer/data/db';
-import { createRepositories, type Repositories } from '../../../../renderer/data';
-import {
-  LadderInUseError,
-  LadderProblemsError,
-  createLadderStore,
-  type LadderStore,
-} from '../../../../renderer/features/escalations/ladder-store';
+import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
+import { createRepositories, type Repositories } from '../../../renderer/data';
+import { LadderInUseError, LadderProblemsError, type LadderRepository } from '../../../renderer/data/ladder-repository';
 import {
   addStep,
   fieldsForNewLadder,
   fieldsFromLadder,
   removeStep,
   updateStep,
-} from '../../../../renderer/features/escalations/ladder-form-model';
+} from '../../../renderer/features/escalations/ladder-form-model';
 import { raiseEscalation } from '@shared/governance/escalations';
 import type { Engagement } from '@shared/domain/engagement';
 import type { EscalationPath } from '@shared/domain/escalation';
+import { RecordConflictError } from '@shared/validation';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
-let store: LadderStore;
+let store: LadderRepository;
 let engagement: Engagement;
 let databaseCounter = 0;
 const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
 
 beforeEach(async () => {
-  db = openCockpitDatabase(`ladder-store-test-${++databaseCounter}`);
+  db = openCockpitDatabase(`ladder-repository-test-${++databaseCounter}`);
   repositories = createRepositories(db, fixedClock);
-  store = createLadderStore(db, repositories);
+  store = repositories.ladders;
   await repositories.workspace.ensureSettings();
   engagement = await repositories.engagements.create({
     name: 'Atlas payments',
@@ -173,5 +169,24 @@ describe('removing a ladder', () => {
       "The Security incident ladder can't be removed: 1 escalation (1 resolved) follows it and its history refers to the ladder's steps. Keep the ladder; you can change its steps instead.",
     );
     expect(await db.escalationPaths.get(security.id)).toEqual(security);
+  });
+
+  it('refuses to remove a ladder changed in another window since the dialog showed it, and keeps the change', async () => {
+    const staffing = await ladder('staffing-change');
+    const changed = await store.save(
+      { kind: 'existing', path: staffing },
+      updateStep(fieldsFromLadder(staffing), 0, { responseTime: '3' }),
+    );
+    await expect(store.remove(staffing)).rejects.toBeInstanceOf(RecordConflictError);
+    expect(await db.escalationPaths.get(staffing.id)).toEqual(changed);
+
+    await store.remove(changed);
+    expect(await db.escalationPaths.get(staffing.id)).toBeUndefined();
+  });
+
+  it('takes a ladder already removed in another window as removed', async () => {
+    const staffing = await ladder('staffing-change');
+    await db.escalationPaths.delete(staffing.id);
+    await expect(store.remove(staffing)).resolves.toBeUndefined();
   });
 });

@@ -1,15 +1,18 @@
 /**
- * Saving and removing ladders. Each write re-reads the engagement's ladders, people and
- * escalations inside its transaction and checks the ladder against them again, so an
- * escalation raised or moved in another window since the dialog opened cannot be left
- * pointing at a step that no longer exists.
+ * Saving and removing escalation ladders. Each write re-reads the engagement's ladders,
+ * people and escalations inside its transaction and checks the ladder against them
+ * again, so an escalation raised or moved in another window since the dialog opened
+ * cannot be left pointing at a step that no longer exists.
+ *
+ * The checks are the ladder form's own (`toLadderDraft`, `removalRefusal`): the form
+ * shows them while the user edits, and the same rules run here on fresh data.
  */
-import type { EscalationPath, EscalationTrigger } from '@shared/domain/escalation';
-import { triggerName } from '@shared/governance/escalation-routes';
-import type { FieldProblem } from '@shared/validation';
-import type { CockpitDatabase } from '../../data/db';
-import type { Repositories } from '../../data';
-import { removalRefusal, toLadderDraft, type LadderFields } from './ladder-form-model';
+import { triggerName, type EscalationPath, type EscalationTrigger } from '@shared/domain/escalation';
+import { RecordConflictError, type FieldProblem } from '@shared/validation';
+import { removalRefusal, toLadderDraft, type LadderFields } from '../features/escalations/ladder-form-model';
+import { createRecordRepository } from './record-repository';
+import type { CockpitDatabase } from './db';
+import type { Clock } from './clock';
 
 /** The ladder was refused; `problems` are in the form's terms, ready for its error summary. */
 export class LadderProblemsError extends Error {
@@ -28,7 +31,9 @@ export class LadderInUseError extends Error {
 
 export type LadderTarget = { kind: 'existing'; path: EscalationPath } | { kind: 'new'; engagementId: string; trigger: EscalationTrigger };
 
-export function createLadderStore(db: CockpitDatabase, repositories: Repositories) {
+export function createLadderRepository(db: CockpitDatabase, clock: Clock) {
+  const paths = createRecordRepository(db, 'escalationPaths', clock);
+
   return {
     /** Creates or updates the ladder; throws LadderProblemsError when the fields are refused. */
     async save(target: LadderTarget, fields: LadderFields): Promise<EscalationPath> {
@@ -37,7 +42,7 @@ export function createLadderStore(db: CockpitDatabase, repositories: Repositorie
       const pathId = target.kind === 'existing' ? target.path.id : null;
 
       return db.transaction('rw', [db.escalationPaths, db.escalations, db.people], async () => {
-        const [paths, people, escalations] = await Promise.all([
+        const [stored, people, escalations] = await Promise.all([
           db.escalationPaths.where({ engagementId }).toArray(),
           db.people.where({ engagementId }).toArray(),
           pathId === null
@@ -47,7 +52,7 @@ export function createLadderStore(db: CockpitDatabase, repositories: Repositorie
                 .filter((escalation) => escalation.pathId === pathId)
                 .toArray(),
         ]);
-        const others = paths.filter((path) => path.id !== pathId);
+        const others = stored.filter((path) => path.id !== pathId);
         if (trigger !== 'custom') {
           const twin = others.find((path) => path.trigger === trigger);
           if (twin) {
@@ -64,23 +69,32 @@ export function createLadderStore(db: CockpitDatabase, repositories: Repositorie
         });
         if (!result.ok) throw new LadderProblemsError(result.problems);
 
-        if (target.kind === 'existing') return repositories.escalationPaths.update(target.path.id, result.draft, target.path.revision);
-        return repositories.escalationPaths.create({ engagementId, trigger, ...result.draft });
+        if (target.kind === 'existing') return paths.update(target.path.id, result.draft, target.path.revision);
+        return paths.create({ engagementId, trigger, ...result.draft });
       });
     },
 
-    /** Removes a ladder nothing follows; throws LadderInUseError, saying why, when escalations use it. */
+    /**
+     * Removes the ladder as the user saw it (`path`, with its revision) when nothing
+     * follows it. Throws RecordConflictError when it was changed in another window since,
+     * and LadderInUseError, saying why, when escalations use it. A ladder already removed
+     * elsewhere is not an error.
+     */
     async remove(path: EscalationPath): Promise<void> {
       await db.transaction('rw', [db.escalationPaths, db.escalations], async () => {
+        const stored = await db.escalationPaths.get(path.id);
+        // Removed in another window already: what the user asked for holds.
+        if (!stored) return;
+        if (stored.revision !== path.revision) throw new RecordConflictError('escalation path', path.id, path.revision, stored.revision);
         const followers = await db.escalations
           .where({ engagementId: path.engagementId })
           .filter((escalation) => escalation.pathId === path.id)
           .toArray();
-        const refusal = removalRefusal(triggerName(path), followers);
+        const refusal = removalRefusal(triggerName(stored), followers);
         if (refusal) throw new LadderInUseError(refusal);
-        await repositories.escalationPaths.remove(path.id);
+        await db.escalationPaths.delete(path.id);
       });
     },
   };
 }
-export type LadderStore = ReturnType<typeof createLadderStore>;
+export type LadderRepository = ReturnType<typeof createLadderRepository>;
