@@ -28,11 +28,14 @@ export function PortfolioView() {
     );
   if (rows.length === 0) return <EmptyWorkspace />;
 
+  // Ready once every row has its figures: right after an import the previous counts can
+  // still be on screen while the new ones are read.
+  const countsReady = counts !== undefined && rows.every((row) => counts.has(row.engagement.id));
   const teamCount = rows.reduce((sum, row) => sum + row.teams.length, 0);
   const engineers = rows.reduce((sum, row) => sum + row.teams.reduce((teamSum, team) => teamSum + team.size, 0), 0);
 
   return (
-    <section aria-labelledby="portfolio-title" data-testid="portfolio" data-counts={counts ? 'ready' : 'loading'}>
+    <section aria-labelledby="portfolio-title" data-testid="portfolio" data-counts={countsReady ? 'ready' : 'loading'}>
       <div className="page-title">
         <div>
           <h1 id="portfolio-title">Portfolio</h1>
