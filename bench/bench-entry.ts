@@ -9,6 +9,7 @@ import { workspaceTableNames, type WorkspaceData } from '@shared/domain/workspac
 import { DATABASE_NAME, openCockpitDatabase } from '../renderer/data/db';
 import { createRepositories } from '../renderer/data';
 import { runGovernanceBench, type GovernanceBenchResult } from './governance-bench';
+import { runRiskBench } from './risk-bench';
 
 const RAW_DATABASE = 'governance-cockpit-bench-raw';
 
@@ -140,9 +141,9 @@ async function runImportBench(today: string, engagements: number): Promise<Impor
 
 declare global {
   interface Window {
-    cockpitBench: { runImportBench: typeof runImportBench };
+    cockpitBench: { runImportBench: typeof runImportBench; runRiskBench: typeof runRiskBench };
   }
 }
 
-window.cockpitBench = { runImportBench };
+window.cockpitBench = { runImportBench, runRiskBench };
 document.getElementById('status')!.textContent = 'ready';

@@ -83,11 +83,16 @@ function countsOf(records: EngagementRecords): GovernanceRecordCounts {
   };
 }
 
-function timed(
-  warmups: number,
-  runs: number,
-  work: () => unknown,
-): { medianMs: number; minMs: number; maxMs: number; runs: number; warmups: number } {
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+  warmups: number;
+}
+
+/** Median, fastest and slowest of `runs` timed calls after `warmups` untimed ones. */
+export function timed(warmups: number, runs: number, work: () => unknown): Timing {
   let sink = 0;
   for (let run = 0; run < warmups; run++) sink += work() === undefined ? 0 : 1;
   const times: number[] = [];

@@ -11,7 +11,8 @@ export default mergeConfig(
   defineConfig({
     root: projectRoot,
     build: {
-      outDir: fileURLToPath(new URL('../dist-bench', import.meta.url)),
+      // BENCH_OUT_DIR, like RENDERER_OUT_DIR, keeps side-by-side runs from clobbering each other.
+      outDir: process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../dist-bench', import.meta.url)),
       sourcemap: false,
       rollupOptions: {
         input: {

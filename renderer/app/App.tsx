@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,13 +8,24 @@ import { db } from '../data';
 import { platform } from '../platform';
 import { PortfolioView } from '../features/portfolio/PortfolioView';
 import { EngagementPage } from '../features/engagements/EngagementPage';
-import { TemplatePage } from '../features/template/TemplatePage';
 import { EngagementFormHost } from '../features/engagements/EngagementForm';
 import { ImportDialogs } from '../features/workspace/ImportDialogs';
 import { useWorkspaceBackup } from '../features/workspace/use-workspace-backup';
 import { Notices } from './Notices';
 import { useUiStore } from './ui-store';
 import { AppFooter } from './AppFooter';
+
+// Pages visited now and then load when first opened, keeping the first paint small.
+const TemplatePage = lazy(() => import('../features/template/TemplatePage').then((module) => ({ default: module.TemplatePage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+
+function PageLoading() {
+  return (
+    <p className="muted" aria-busy="true">
+      Loading…
+    </p>
+  );
+}
 
 export function App() {
   const openEngagementForm = useUiStore((state) => state.openEngagementForm);
@@ -73,6 +84,9 @@ export function App() {
           <button type="button" onClick={() => void startExport()}>
             Export workspace…
           </button>
+          <Link href="/settings" className="button">
+            Settings
+          </Link>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
@@ -81,7 +95,14 @@ export function App() {
             <PortfolioView />
           </Route>
           <Route path="/template">
-            <TemplatePage />
+            <Suspense fallback={<PageLoading />}>
+              <TemplatePage />
+            </Suspense>
+          </Route>
+          <Route path="/settings">
+            <Suspense fallback={<PageLoading />}>
+              <SettingsPage />
+            </Suspense>
           </Route>
           <Route path="/engagements/:id/:section?">
             {(params) => <EngagementPage engagementId={params.id} section={params.section} />}

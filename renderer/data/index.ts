@@ -11,11 +11,14 @@ import { createTemplateRepository } from './template-repository';
 import { createPeopleRepository } from './people-repository';
 import { createLadderRepository } from './ladder-repository';
 import { createForumRemoval } from './forum-removal';
+import { createRiskRegisterRepository } from './risk-repository';
+import { createSettingsRepository } from './settings-repository';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
   return {
     workspace: createWorkspaceRepository(db, clock),
+    settings: createSettingsRepository(db, clock),
     engagements: createEngagementRepository(db, clock),
     template: createTemplateRepository(db, clock),
     teams: record('teams'),
@@ -36,6 +39,7 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     escalations: record('escalations'),
     risks: record('risks'),
     riskEvents: createAppendOnlyRepository(db, 'riskEvents'),
+    riskRegister: createRiskRegisterRepository(db, clock),
     decisions: record('decisions'),
     actionItems: record('actionItems'),
     checkpoints: record('checkpoints'),

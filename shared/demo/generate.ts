@@ -150,6 +150,10 @@ function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
 function reference(prefix: string, number: number): string {
   return `${prefix}-${String(number).padStart(3, '0')}`;
 }
@@ -595,6 +599,20 @@ function bandOf(likelihood: number, impact: number): RatingBand {
   return bandsOf5x5[likelihood - 1]![impact - 1]!;
 }
 
+type RiskLevels = Pick<Risk, 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact'>;
+
+/** The rating the heat map and the review cadence use: residual once assessed. */
+function currentLevelsOf(levels: RiskLevels): { likelihood: number; impact: number } {
+  return levels.residualLikelihood !== null && levels.residualImpact !== null
+    ? { likelihood: levels.residualLikelihood, impact: levels.residualImpact }
+    : { likelihood: levels.likelihood, impact: levels.impact };
+}
+
+function currentBandOf(levels: RiskLevels): RatingBand {
+  const { likelihood, impact } = currentLevelsOf(levels);
+  return bandOf(likelihood, impact);
+}
+
 /** Review interval per band, as the workspace settings default it. */
 const reviewDays: Record<RatingBand, number> = { critical: 14, high: 30, medium: 90, low: 180 };
 
@@ -610,10 +628,14 @@ function buildRisks(
 ): Risk[] {
   const risks: Risk[] = [];
   const span = Math.max(1, daysBetween(engagement.startDate, today));
+  // Earlier reviews draw from a stream of their own, so adding them left every other
+  // generated record as it was.
+  const reviews = createRandom(Number.parseInt(engagement.id.slice(0, 8), 16));
   for (let number = 1; number <= plan.risks; number++) {
     const template = riskTemplates[(number - 1 + workspace.engagements.length) % riskTemplates.length]!;
     const createdDate = addDays(engagement.startDate, random.int(0, span - 1));
-    const createdAt = at(createdDate, random.int(8 * 60, 18 * 60));
+    const createdMinutes = random.int(8 * 60, 18 * 60);
+    const createdAt = at(createdDate, createdMinutes);
     const likelihood = random.int(1, 5);
     const impact = random.int(2, 5);
     const roll = random.next();
@@ -621,25 +643,36 @@ function buildRisks(
     const mitigated = random.chance(0.6);
     const residualLikelihood = mitigated ? Math.max(1, likelihood - random.int(0, 2)) : null;
     const residualImpact = mitigated ? Math.max(1, impact - random.int(0, 1)) : null;
-    const band = bandOf(likelihood, impact);
+    // Review cadence follows the current rating: residual once assessed.
+    const band = currentBandOf({ likelihood, impact, residualLikelihood, residualImpact });
+    // The review is drawn on the inherent band's interval, as this generator always drew it,
+    // so every record generated after the risks stays as it was. The residual band is never
+    // higher, so its interval is never shorter.
+    const drawInterval = reviewDays[bandOf(likelihood, impact)];
     // About one open risk in six is past its review date; the others were reviewed within their interval.
     const overdue = status !== 'closed' && random.chance(0.17);
     const sinceCreated = Math.max(0, daysBetween(createdDate, today));
+    const overdueBy = overdue ? random.int(1, 20) : 0;
     const daysAgo =
-      status === 'closed'
-        ? random.int(0, sinceCreated)
-        : overdue
-          ? reviewDays[band] + random.int(1, 20)
-          : random.int(0, reviewDays[band] - 1);
+      status === 'closed' ? random.int(0, sinceCreated) : overdue ? drawInterval + overdueBy : random.int(0, drawInterval - 1);
     const reviewedDate = addDays(today, -Math.min(daysAgo, sinceCreated));
-    const nextReviewOn = status === 'closed' ? null : addDays(reviewedDate, reviewDays[band]);
-    const closedAt = status === 'closed' ? at(reviewedDate, 15 * 60) : null;
+    // An overdue risk whose interval has not run out yet had its review brought forward by
+    // its owner: it is as late as drawn, but never due before it was last reviewed.
+    const nextReviewOn =
+      status === 'closed' ? null : overdue ? maxDate(reviewedDate, addDays(today, -overdueBy)) : addDays(reviewedDate, reviewDays[band]);
+    // Several steps can fall on the day the risk was raised; each comes after the one before.
+    let lastMinutes = createdMinutes;
+    const stepAt = (date: string, minutes: number) => {
+      const placed = date === createdDate ? Math.max(minutes, lastMinutes + 1) : minutes;
+      if (date === createdDate) lastMinutes = placed;
+      return at(date, placed);
+    };
     const owner = random.pick(people);
     const base = scoped();
     const risk: Risk = {
       ...base,
       createdAt,
-      updatedAt: closedAt ?? at(reviewedDate, 15 * 60),
+      updatedAt: createdAt,
       revision: 1,
       reference: reference('R', number),
       title:
@@ -659,64 +692,94 @@ function buildRisks(
       status,
       proximity: random.pick(['imminent', 'this-quarter', 'this-quarter', 'later'] as const),
       nextReviewOn,
-      lastReviewedAt: at(reviewedDate, 15 * 60),
-      closedAt,
+      lastReviewedAt: null,
+      closedAt: null,
       kpiIds: random.chance(0.3) ? [random.pick(kpis).id] : [],
       escalationIds: [],
     };
 
-    const events: RiskEvent[] = [
-      {
-        id: random.uuid(),
+    // Each event records the current rating as it stood, as the app writes it.
+    const event = (id: string, when: string, kind: RiskEvent['kind'], changes: RiskEvent['changes'], levels: RiskLevels): RiskEvent => {
+      risk.updatedAt = when;
+      if (kind !== 'created') risk.revision++;
+      const rated = currentLevelsOf(levels);
+      return {
+        id,
         engagementId: engagement.id,
         riskId: risk.id,
-        at: createdAt,
+        at: when,
         by: owner.name,
-        kind: 'created',
-        changes: [],
-        rating: { likelihood: risk.likelihood, impact: risk.impact, band: bandOf(risk.likelihood, risk.impact) },
-      },
-    ];
+        kind,
+        changes,
+        rating: { likelihood: rated.likelihood, impact: rated.impact, band: bandOf(rated.likelihood, rated.impact) },
+      };
+    };
+    const levelsNow: RiskLevels = { likelihood, impact, residualLikelihood, residualImpact };
+    let levelsBefore = levelsNow;
+    const createdEventId = random.uuid();
     // A rating change on the way: the risk was assessed differently before its latest review.
+    let ratingChange: { id: string; field: 'likelihood' | 'residualLikelihood'; from: number; to: number } | null = null;
     if (reviewedDate > createdDate && random.chance(0.55)) {
-      const previousLikelihood = Math.min(5, Math.max(1, likelihood + random.pick([-1, 1])));
-      events[0]!.rating = { likelihood: previousLikelihood, impact, band: bandOf(previousLikelihood, impact) };
-      events.push({
-        id: random.uuid(),
-        engagementId: engagement.id,
-        riskId: risk.id,
-        at: at(reviewedDate, 14 * 60),
-        by: owner.name,
-        kind: 'updated',
-        changes: [{ field: 'likelihood', from: previousLikelihood, to: likelihood }],
-        rating: { likelihood, impact, band: bandOf(likelihood, impact) },
-      });
-      risk.revision++;
+      const step = random.pick([-1, 1]);
+      const id = random.uuid();
+      // The residual likelihood moves once assessed (never above the inherent one); else the inherent one.
+      const residualOptions =
+        residualLikelihood === null
+          ? []
+          : [residualLikelihood + step, residualLikelihood - step].filter((level) => level >= 1 && level <= likelihood);
+      if (residualLikelihood !== null && residualOptions.length > 0) {
+        ratingChange = { id, field: 'residualLikelihood', from: residualOptions[0]!, to: residualLikelihood };
+      } else {
+        const floor = residualLikelihood ?? 1;
+        const options = [likelihood + step, likelihood - step].filter((level) => level >= floor && level <= 5);
+        ratingChange = { id, field: 'likelihood', from: options[0]!, to: likelihood };
+      }
+      levelsBefore = { ...levelsNow, [ratingChange.field]: ratingChange.from };
     }
+
+    const events: RiskEvent[] = [event(createdEventId, createdAt, 'created', [], levelsBefore)];
+    // Earlier reviews at the band's interval, up to four, then the latest one on `reviewedDate`.
+    const interval = reviewDays[band];
+    const earlierReviews = Math.min(reviews.int(1, 4), Math.floor((daysBetween(createdDate, reviewedDate) - 1) / interval));
+    let dueOn = addDays(createdDate, interval);
+    for (let index = earlierReviews; index >= 1; index--) {
+      const reviewedOn = addDays(reviewedDate, -index * interval);
+      const next = addDays(reviewedOn, interval);
+      events.push(
+        event(reviews.uuid(), stepAt(reviewedOn, 11 * 60), 'reviewed', [{ field: 'nextReviewOn', from: dueOn, to: next }], levelsBefore),
+      );
+      dueOn = next;
+    }
+    if (ratingChange) {
+      const change = { field: ratingChange.field, from: ratingChange.from, to: ratingChange.to };
+      events.push(event(ratingChange.id, stepAt(reviewedDate, 14 * 60), 'updated', [change], levelsNow));
+    }
+    const closedOrMoved = status !== 'open' ? random.uuid() : null;
+    if (status !== 'open' && status !== 'closed') {
+      events.push(
+        event(closedOrMoved!, stepAt(reviewedDate, 14 * 60 + 30), 'updated', [{ field: 'status', from: 'open', to: status }], levelsNow),
+      );
+    }
+    const reviewedAt = stepAt(reviewedDate, 15 * 60);
+    // A closed risk was reviewed once more on the day it was closed, then left unscheduled.
+    const reviewedNext = status === 'closed' ? addDays(reviewedDate, interval) : nextReviewOn;
+    const reviewChanges: RiskEvent['changes'] = reviewedNext === dueOn ? [] : [{ field: 'nextReviewOn', from: dueOn, to: reviewedNext }];
+    events.push(event(reviews.uuid(), reviewedAt, 'reviewed', reviewChanges, levelsNow));
+    risk.lastReviewedAt = reviewedAt;
     if (status === 'closed') {
-      events.push({
-        id: random.uuid(),
-        engagementId: engagement.id,
-        riskId: risk.id,
-        at: closedAt!,
-        by: owner.name,
-        kind: 'closed',
-        changes: [{ field: 'status', from: 'monitoring', to: 'closed' }],
-        rating: null,
-      });
-      risk.revision++;
-    } else if (status !== 'open') {
-      events.push({
-        id: random.uuid(),
-        engagementId: engagement.id,
-        riskId: risk.id,
-        at: at(reviewedDate, 15 * 60),
-        by: owner.name,
-        kind: 'updated',
-        changes: [{ field: 'status', from: 'open', to: status }],
-        rating: null,
-      });
-      risk.revision++;
+      risk.closedAt = stepAt(reviewedDate, 15 * 60 + 30);
+      events.push(
+        event(
+          closedOrMoved!,
+          risk.closedAt,
+          'closed',
+          [
+            { field: 'status', from: 'open', to: 'closed' },
+            { field: 'nextReviewOn', from: reviewedNext, to: null },
+          ],
+          levelsNow,
+        ),
+      );
     }
     risks.push(risk);
     workspace.riskEvents.push(...events);

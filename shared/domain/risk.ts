@@ -32,6 +32,32 @@ export const riskStatuses = ['open', 'monitoring', 'occurred', 'closed'] as cons
 export const riskProximities = ['imminent', 'this-quarter', 'later'] as const;
 export type RiskStatus = (typeof riskStatuses)[number];
 
+export const riskResponseLabels: Record<(typeof riskResponses)[number], string> = {
+  avoid: 'Avoid',
+  mitigate: 'Mitigate',
+  transfer: 'Transfer',
+  share: 'Share',
+  accept: 'Accept',
+};
+
+export const riskStatusLabels: Record<RiskStatus, string> = {
+  open: 'Open',
+  monitoring: 'Monitoring',
+  occurred: 'Occurred',
+  closed: 'Closed',
+};
+
+export const riskProximityLabels: Record<(typeof riskProximities)[number], string> = {
+  imminent: 'Imminent',
+  'this-quarter': 'This quarter',
+  later: 'Later',
+};
+
+/** A default category's label, or a user-defined category as typed. */
+export function riskCategoryLabel(category: string): string {
+  return Object.hasOwn(riskCategoryLabels, category) ? riskCategoryLabels[category as (typeof defaultRiskCategories)[number]] : category;
+}
+
 export const RiskSchema = z.strictObject({
   ...engagementScopedShape,
   /** R-001 style, unique per engagement. */
@@ -69,6 +95,15 @@ export const FieldChangeSchema = z.strictObject({
 });
 
 export const riskEventKinds = ['created', 'updated', 'reviewed', 'closed', 'reopened', 'imported'] as const;
+
+export const riskEventKindLabels: Record<(typeof riskEventKinds)[number], string> = {
+  created: 'Created',
+  updated: 'Edited',
+  reviewed: 'Reviewed',
+  closed: 'Closed',
+  reopened: 'Reopened',
+  imported: 'Imported',
+};
 
 /**
  * One entry of a risk's history. Ratings are recorded as they stood, with the band the

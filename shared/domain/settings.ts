@@ -6,6 +6,8 @@ export const ratingBands = ['low', 'medium', 'high', 'critical'] as const;
 export const RatingBandSchema = z.enum(ratingBands);
 export type RatingBand = z.infer<typeof RatingBandSchema>;
 
+export const ratingBandLabels: Record<RatingBand, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
 /** The one settings record of a workspace has this fixed id. */
 export const WORKSPACE_SETTINGS_ID = '00000000-0000-4000-8000-000000000001';
 

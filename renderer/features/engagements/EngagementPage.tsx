@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Table } from 'dexie';
@@ -20,6 +20,17 @@ import { RitualsPanel } from '../rituals/RitualsPanel';
 import { PeopleSection } from '../people/PeopleSection';
 import { StandardsPanel } from '../standards/StandardsPanel';
 import { CommunicationPanel } from '../communication/CommunicationPanel';
+
+// The register (virtualised table, spreadsheet import and export, heat map) loads when first opened.
+const RisksSection = lazy(() => import('../risks/RisksSection').then((module) => ({ default: module.RisksSection })));
+
+function SectionLoading({ what }: { what: string }) {
+  return (
+    <p className="muted" aria-busy="true">
+      Loading {what}…
+    </p>
+  );
+}
 
 export function EngagementPage({ engagementId, section: requestedSection }: { engagementId: string; section?: string }) {
   const section: EngagementSectionKey = isSectionKey(requestedSection) ? requestedSection : 'overview';
@@ -165,6 +176,11 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
           </section>
           <GovernanceHealth engagement={engagement} />
         </>
+      )}
+      {section === 'risks' && (
+        <Suspense fallback={<SectionLoading what="the risk register" />}>
+          <RisksSection engagement={engagement} />
+        </Suspense>
       )}
       {section === 'levels' && <GovernanceDiagram engagementId={engagement.id} />}
       {section === 'teams' && (

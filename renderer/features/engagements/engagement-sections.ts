@@ -4,6 +4,7 @@
  */
 export const engagementSections = [
   { key: 'overview', label: 'Overview' },
+  { key: 'risks', label: 'Risks' },
   { key: 'levels', label: 'Governance levels' },
   { key: 'teams', label: 'Teams and roles' },
   { key: 'rituals', label: 'Rituals' },
