@@ -225,7 +225,7 @@ describe('risk matrix settings and the heat map', () => {
       hasText: listed.risk.reference,
     });
     expect((await item.innerText()).replace(/\s+/g, ' ')).toBe(
-      `${listed.risk.reference} ${listed.risk.title} ${bandName(listed.then!.band)} → ${bandName(listed.now!.band)}`,
+      `${listed.risk.reference} ${listed.risk.title} ${listed.then!.likelihood}×${listed.then!.impact} ${bandName(listed.then!.band)} → ${listed.now!.likelihood}×${listed.now!.impact} ${bandName(listed.now!.band)}`,
     );
     await screenshot(page, 'heatmap');
     await page.emulateMedia({ colorScheme: 'dark' });

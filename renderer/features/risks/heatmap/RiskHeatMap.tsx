@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
 import { WORKSPACE_SETTINGS_ID, ratingBandLabels, type RatingBand } from '@shared/domain/settings';
 import { defaultRiskMatrix } from '@shared/domain/defaults';
-import { movementSince, type Movement, type RiskMove } from '@shared/risk/movement';
+import { movementSince, type Movement, type RiskMove, type RiskPosition } from '@shared/risk/movement';
 import { db } from '../../../data';
 import { useToday } from '../../../app/use-today';
 import { formatCalendarDate, plural } from '../../../app/format';
@@ -341,9 +341,9 @@ function MovementList(props: { title: string; empty: string; moves: RiskMove[] }
               <span className="movement-reference">{move.risk.reference}</span>
               <span className="movement-title">{move.risk.title}</span>
               <span className="movement-bands">
-                <BandTag band={move.then?.band ?? null} missing="new" />
+                <BandTag position={move.then} missing="new" />
                 <span aria-label="to"> → </span>
-                <BandTag band={move.now?.band ?? null} missing="closed" />
+                <BandTag position={move.now} missing="closed" />
               </span>
             </li>
           ))}
@@ -358,11 +358,12 @@ function MovementList(props: { title: string; empty: string; moves: RiskMove[] }
   );
 }
 
-function BandTag({ band, missing }: { band: RatingBand | null; missing: string }) {
-  if (band === null) return <span className="band-tag">{missing}</span>;
+/** "4×5 Critical": likelihood × impact with the band, so a move within one band still reads as a move. */
+function BandTag({ position, missing }: { position: RiskPosition | null; missing: string }) {
+  if (position === null) return <span className="band-tag">{missing}</span>;
   return (
-    <span className="band-tag risk-band" data-band={band}>
-      {ratingBandLabels[band]}
+    <span className="band-tag risk-band" data-band={position.band}>
+      {position.likelihood}×{position.impact} {ratingBandLabels[position.band]}
     </span>
   );
 }
