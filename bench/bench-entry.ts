@@ -9,7 +9,7 @@ import { workspaceTableNames, type WorkspaceData } from '@shared/domain/workspac
 import { DATABASE_NAME, openCockpitDatabase } from '../renderer/data/db';
 import { createRepositories } from '../renderer/data';
 import { runGovernanceBench, type GovernanceBenchResult } from './governance-bench';
-import { runRiskBench } from './risk-bench';
+import { generateRegisterWorkspace, runRiskBench } from './risk-bench';
 
 const RAW_DATABASE = 'governance-cockpit-bench-raw';
 
@@ -141,9 +141,23 @@ async function runImportBench(today: string, engagements: number): Promise<Impor
 
 declare global {
   interface Window {
-    cockpitBench: { runImportBench: typeof runImportBench; runRiskBench: typeof runRiskBench };
+    cockpitBench: { runImportBench: typeof runImportBench; runRiskBench: typeof runRiskBench; seedRiskRegister: typeof seedRiskRegister };
   }
 }
 
-window.cockpitBench = { runImportBench, runRiskBench };
+/**
+ * Replaces the app's workspace with the 15,000-risk register, so the real Risks section
+ * can be timed in the app itself. Returns the engagement's id.
+ */
+async function seedRiskRegister(today: string): Promise<string> {
+  const data = generateRegisterWorkspace(today);
+  await deleteDatabase(DATABASE_NAME);
+  const db = openCockpitDatabase();
+  await db.open();
+  await createRepositories(db).workspace.replace(data);
+  db.close();
+  return data.engagements[0]!.id;
+}
+
+window.cockpitBench = { runImportBench, runRiskBench, seedRiskRegister };
 document.getElementById('status')!.textContent = 'ready';

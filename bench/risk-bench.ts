@@ -21,7 +21,7 @@ const MOVEMENT_WARMUPS = 3;
 const MOVEMENT_RUNS = 20;
 const TYPING_PASSES = 5;
 /** Typed into the search box one character at a time; a phrase the generated titles use. */
-const TYPED_TEXT = 'partner holidays';
+export const TYPED_TEXT = 'partner holidays';
 
 export interface RiskBenchResult {
   risks: number;
@@ -49,12 +49,16 @@ function lastTouchedOn(risk: Risk): string {
   return latest.slice(0, 10);
 }
 
-export function runRiskBench(today: string): RiskBenchResult {
-  // A register in one engagement that has run for two years, so most risks have a history.
-  const data = generateStressWorkspace({
+/** A register in one engagement that has run for two years, so most risks have a history. */
+export function generateRegisterWorkspace(today: string) {
+  return generateStressWorkspace({
     today,
     scale: { engagements: 1, teamsPerEngagement: 2, sprintsPerTeam: 52, risks: REGISTER_RISKS, actions: 10 },
   });
+}
+
+export function runRiskBench(today: string): RiskBenchResult {
+  const data = generateRegisterWorkspace(today);
   // The register as the app holds it after reading IndexedDB, which hands out structured
   // clones: flat strings, each record its own copy. The generator's ids are strings built
   // piece by piece, which V8 keeps as ropes, and those make every Map lookup slower than

@@ -33,6 +33,8 @@ describe('first run', () => {
     await page.getByRole('link', { name: 'Harborline payments platform' }).click();
     await page.getByRole('heading', { name: 'Harborline payments platform' }).waitFor();
     expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Active rituals\s*7/);
+    // Overdue risk reviews are flagged where the open risks are counted.
+    expect(await page.getByLabel('Engagement at a glance').innerText()).toMatch(/Open risks\s*13\s*[1-9]\d* reviews? overdue/);
     await openSection(page, 'Teams and roles');
     const teamRows = page.getByTestId('team-row');
     expect(await teamRows.count()).toBe(3);

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate, minutesToWallTime, plural } from '../../app/format';
+import { isReviewOverdue } from '@shared/risk/review';
 import { TeamsOverlap } from './TeamsOverlap';
 import { engagementSectionHref, engagementSections, isSectionKey, type EngagementSectionKey } from './engagement-sections';
 import { SaveAsTemplateDialog } from '../template/SaveAsTemplateDialog';
@@ -46,7 +47,7 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
     const engagement = await db.engagements.get(engagementId);
     if (!engagement) return null;
     const countOf = (table: Table<unknown, string>) => table.where('engagementId').equals(engagementId).count();
-    const [teams, forums, rituals, kpis, decisions, people, work] = await Promise.all([
+    const [teams, forums, rituals, kpis, decisions, people, work, overdueRiskReviews] = await Promise.all([
       db.teams.where('engagementId').equals(engagementId).sortBy('name'),
       countOf(db.governanceForums),
       db.rituals
@@ -58,8 +59,13 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
       countOf(db.decisions),
       countOf(db.people),
       countEngagementWork(db, engagementId, today),
+      db.risks
+        .where('engagementId')
+        .equals(engagementId)
+        .filter((risk) => isReviewOverdue(risk, today))
+        .count(),
     ]);
-    return { engagement, teams, counts: { forums, rituals, kpis, decisions, people, ...work } };
+    return { engagement, teams, counts: { forums, rituals, kpis, decisions, people, overdueRiskReviews, ...work } };
   }, [engagementId, today]);
 
   if (data === undefined)
@@ -134,7 +140,12 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
         <>
           <div className="stat-grid" aria-label="Engagement at a glance">
             <Stat label="Teams" value={teams.length} detail={plural(engineers, 'engineer')} />
-            <Stat label="Open risks" value={counts.openRisks} />
+            <Stat
+              label="Open risks"
+              value={counts.openRisks}
+              detail={`${plural(counts.overdueRiskReviews, 'review')} overdue`}
+              alert={counts.overdueRiskReviews > 0}
+            />
             <Stat label="Open escalations" value={counts.openEscalations} alert={counts.openEscalations > 0} />
             <Stat
               label="Open actions"
