@@ -1,5 +1,5 @@
 /** Pieces the form dialogs share: the error summary, a labelled field, and how a failed save reads. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RecordConflictError, type FieldProblem } from '@shared/validation';
 
 /** "This ritual was changed in another window; reopen to see the latest." */
@@ -10,6 +10,38 @@ export function saveErrorMessage(error: unknown, what: string): string {
 
 export function focusErrorSummary(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+export type DraftResult<D> = { ok: true; draft: D } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * The submit cycle the dialog forms share: show the form model's problems, or save once
+ * (the button stays disabled meanwhile), or say why saving failed, in the error summary.
+ * `problemsOf` turns a save error into field problems when it carries them.
+ */
+export function useFormSubmission(options: { errorsId: string; what: string; problemsOf?(error: unknown): FieldProblem[] | null }) {
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  async function submitDraft<D>(result: DraftResult<D>, save: (draft: D) => Promise<void>): Promise<void> {
+    if (!result.ok) {
+      setProblems(result.problems);
+      focusErrorSummary(options.errorsId);
+      return;
+    }
+    setProblems([]);
+    setSaving(true);
+    try {
+      await save(result.draft);
+    } catch (error) {
+      setProblems(options.problemsOf?.(error) ?? [{ field: '', path: '', message: saveErrorMessage(error, options.what) }]);
+      focusErrorSummary(options.errorsId);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return { problems, saving, submitDraft };
 }
 
 /** Lists the problems, each linking to the field it concerns. */

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { roleKeys, roleLabels, type Person } from '@shared/domain/engagement';
 import type { CommunicationPlanEntry } from '@shared/domain/governance';
-import type { FieldProblem } from '@shared/validation';
 import { repositories } from '../../data';
 import { systemClock } from '../../data/clock';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
 import { PersonOptions } from '../people/PersonOptions';
 import {
   fieldsFromEntry,
@@ -32,8 +31,7 @@ export function CommunicationForm(props: {
   const notify = useUiStore((state) => state.notify);
   const existing = props.entry;
   const [fields, setFields] = useState<CommunicationFields>(() => (existing ? fieldsFromEntry(existing) : initialCommunicationFields()));
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, submitDraft } = useFormSubmission({ errorsId: ERRORS_ID, what: 'communication' });
 
   const errorFor = (field: keyof CommunicationFields) => problems.find((problem) => problem.field === field)?.message;
   const control = (field: keyof CommunicationFields) => ({
@@ -50,28 +48,16 @@ export function CommunicationForm(props: {
       originalOwnerId: existing?.ownerId ?? null,
       originalLastDoneAt: existing?.lastDoneAt ?? null,
     });
-    if (!result.ok) {
-      setProblems(result.problems);
-      focusErrorSummary(ERRORS_ID);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    try {
+    await submitDraft(result, async (draft) => {
       if (existing) {
-        await repositories.communicationPlan.update(existing.id, result.draft, existing.revision);
-        notify('success', `Saved ${result.draft.communication}.`);
+        await repositories.communicationPlan.update(existing.id, draft, existing.revision);
+        notify('success', `Saved ${draft.communication}.`);
       } else {
-        await repositories.communicationPlan.create({ ...result.draft, engagementId: props.engagementId });
-        notify('success', `Added ${result.draft.communication} to the communication plan.`);
+        await repositories.communicationPlan.create({ ...draft, engagementId: props.engagementId });
+        notify('success', `Added ${draft.communication} to the communication plan.`);
       }
       props.onClose();
-    } catch (error) {
-      setProblems([{ field: '', path: '', message: saveErrorMessage(error, 'communication') }]);
-      focusErrorSummary(ERRORS_ID);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const knownOwner = fields.ownerId === '' || props.people.some((person) => person.id === fields.ownerId);

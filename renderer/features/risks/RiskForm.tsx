@@ -4,11 +4,10 @@ import type { Person } from '@shared/domain/engagement';
 import { riskProximities, riskResponses, riskStatuses, type Risk } from '@shared/domain/risk';
 import type { RiskMatrix, WorkspaceSettings } from '@shared/domain/settings';
 import { riskCategoryLabel } from '@shared/risk/register-filter';
-import type { FieldProblem } from '@shared/validation';
 import { RecordValidationError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate } from '../../app/format';
@@ -43,8 +42,11 @@ export function RiskForm(props: {
   const existing = props.risk;
   const matrix = props.settings.riskMatrix;
   const [fields, setFields] = useState<RiskFields>(() => (existing ? fieldsFromRisk(existing) : initialRiskFields()));
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, submitDraft } = useFormSubmission({
+    errorsId: ERRORS_ID,
+    what: 'risk',
+    problemsOf: (error) => (error instanceof RecordValidationError ? error.problems : null),
+  });
 
   const links = useLiveQuery(async () => {
     const byEngagement = { engagementId: props.engagementId };
@@ -78,32 +80,14 @@ export function RiskForm(props: {
       isNew: existing === null,
       wasClosed: existing?.status === 'closed',
     });
-    if (!result.ok) {
-      setProblems(result.problems);
-      focusErrorSummary(ERRORS_ID);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    try {
-      if (existing) {
-        const saved = await repositories.riskRegister.update(existing.id, result.draft, existing.revision);
-        notify('success', `Saved ${saved.reference}, ${saved.title}.`);
-        props.onSaved?.(saved);
-      } else {
-        const saved = await repositories.riskRegister.create({ ...result.draft, engagementId: props.engagementId });
-        notify('success', `Added ${saved.reference}, ${saved.title}.`);
-        props.onSaved?.(saved);
-      }
+    await submitDraft(result, async (draft) => {
+      const saved = existing
+        ? await repositories.riskRegister.update(existing.id, draft, existing.revision)
+        : await repositories.riskRegister.create({ ...draft, engagementId: props.engagementId });
+      notify('success', `${existing ? 'Saved' : 'Added'} ${saved.reference}, ${saved.title}.`);
+      props.onSaved?.(saved);
       props.onClose();
-    } catch (error) {
-      setProblems(
-        error instanceof RecordValidationError ? error.problems : [{ field: '', path: '', message: saveErrorMessage(error, 'risk') }],
-      );
-      focusErrorSummary(ERRORS_ID);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const levelOptions = (labels: readonly string[]) =>

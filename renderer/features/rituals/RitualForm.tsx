@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { governanceLevelLabels as levelLabels, governanceLevels } from '@shared/domain/primitives';
 import { roleKeys, roleLabels, type Person } from '@shared/domain/engagement';
 import type { Ritual } from '@shared/domain/governance';
-import type { FieldProblem } from '@shared/validation';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
@@ -21,7 +20,7 @@ import {
   type RitualFields,
 } from './ritual-form-model';
 import { CadenceFieldset } from '../governance/CadenceFields';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
 
 const fieldId = (field: string) => `ritual-field-${field}`;
 const ERRORS_ID = 'ritual-form-errors';
@@ -31,8 +30,7 @@ export function RitualForm(props: { engagementId: string; ritual: Ritual | null;
   const today = useToday();
   const notify = useUiStore((state) => state.notify);
   const [fields, setFields] = useState<RitualFields>(() => (props.ritual ? fieldsFromRitual(props.ritual) : initialRitualFields(today)));
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, submitDraft } = useFormSubmission({ errorsId: ERRORS_ID, what: 'ritual' });
   const existing = props.ritual;
 
   const errorFor = (field: keyof RitualFields) => problems.find((problem) => problem.field === field)?.message;
@@ -47,34 +45,16 @@ export function RitualForm(props: { engagementId: string; ritual: Ritual | null;
 
   async function submit() {
     const result = toRitualDraft(fields);
-    if (!result.ok) {
-      setProblems(result.problems);
-      focusErrorSummary(ERRORS_ID);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    try {
+    await submitDraft(result, async (draft) => {
       if (existing) {
-        await repositories.rituals.update(existing.id, result.draft, existing.revision);
-        notify('success', `Saved ${result.draft.name}.`);
+        await repositories.rituals.update(existing.id, draft, existing.revision);
+        notify('success', `Saved ${draft.name}.`);
       } else {
-        await repositories.rituals.create({
-          ...result.draft,
-          engagementId: props.engagementId,
-          kind: 'custom',
-          teamIds: [],
-          retiredOn: null,
-        });
-        notify('success', `Added ${result.draft.name}.`);
+        await repositories.rituals.create({ ...draft, engagementId: props.engagementId, kind: 'custom', teamIds: [], retiredOn: null });
+        notify('success', `Added ${draft.name}.`);
       }
       props.onClose();
-    } catch (error) {
-      setProblems([{ field: '', path: '', message: saveErrorMessage(error, 'ritual') }]);
-      focusErrorSummary(ERRORS_ID);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const clientPeople = props.people.filter((person) => person.organisation === 'client');

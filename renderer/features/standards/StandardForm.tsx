@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { Engagement, Person } from '@shared/domain/engagement';
 import { standardAreas, type StandardArea, type StandardItem } from '@shared/domain/governance';
-import type { FieldProblem } from '@shared/validation';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
 import {
   changeStandardField,
   fieldsFromStandard,
@@ -37,8 +36,7 @@ export function StandardForm(props: {
   const [fields, setFields] = useState<StandardFields>(() =>
     'item' in props.target ? fieldsFromStandard(props.target.item) : initialStandardFields(props.target.area),
   );
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, submitDraft } = useFormSubmission({ errorsId: ERRORS_ID, what: 'standard' });
 
   const errorFor = (field: keyof StandardFields) => problems.find((problem) => problem.field === field)?.message;
   const control = <K extends Exclude<keyof StandardFields, 'reviewDateChosen'>>(field: K) => ({
@@ -56,29 +54,17 @@ export function StandardForm(props: {
       personIds: props.people.map((person) => person.id),
       originalOwnerId: existing?.ownerId ?? null,
     });
-    if (!result.ok) {
-      setProblems(result.problems);
-      focusErrorSummary(ERRORS_ID);
-      return;
-    }
-    setProblems([]);
-    setSaving(true);
-    const areaName = standardAreaLabels[result.draft.area];
-    try {
+    await submitDraft(result, async (draft) => {
+      const areaName = standardAreaLabels[draft.area].toLowerCase();
       if (existing) {
-        await repositories.standardItems.update(existing.id, result.draft, existing.revision);
-        notify('success', `Saved the ${areaName.toLowerCase()} standard: ${standardStatusLabels[result.draft.status].toLowerCase()}.`);
+        await repositories.standardItems.update(existing.id, draft, existing.revision);
+        notify('success', `Saved the ${areaName} standard: ${standardStatusLabels[draft.status].toLowerCase()}.`);
       } else {
-        await repositories.standardItems.create({ ...result.draft, engagementId: props.engagement.id });
-        notify('success', `Added a ${areaName.toLowerCase()} standard.`);
+        await repositories.standardItems.create({ ...draft, engagementId: props.engagement.id });
+        notify('success', `Added a ${areaName} standard.`);
       }
       props.onClose();
-    } catch (error) {
-      setProblems([{ field: '', path: '', message: saveErrorMessage(error, 'standard') }]);
-      focusErrorSummary(ERRORS_ID);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const knownOwner = fields.ownerId === '' || props.people.some((person) => person.id === fields.ownerId);
