@@ -37,6 +37,11 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores and each test owns a browser context.
           fileParallelism: false,
+          // A rare timing failure has been seen only while the unit and data projects load
+          // both cores (twice in about ten full runs, never when run alone); one retry keeps
+          // CI honest about real failures, and a failed attempt still leaves its screenshots
+          // in .tmp/e2e-failures for the diagnosis.
+          retry: 1,
         },
       },
     ],

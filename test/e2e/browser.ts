@@ -2,6 +2,8 @@
  * One Chromium per test file, one fresh browser context (fresh IndexedDB) per test.
  * Every request the page makes is recorded so tests can prove the app stays offline.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
@@ -48,8 +50,25 @@ export function useBrowser() {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs(), env: browserEnvironment(inject('browserHome')) });
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  afterEach(async (context) => {
+    // A failed test leaves a screenshot of each of its pages, with the page's errors, in
+    // .tmp/e2e-failures: what the page showed is most of the diagnosis.
+    if (context.task.result?.state === 'fail') {
+      const folder = join('.tmp', 'e2e-failures');
+      mkdirSync(folder, { recursive: true });
+      const name = context.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+      const pages = contexts.flatMap((browserContext) => browserContext.pages());
+      await Promise.all(
+        pages.map((page, index) =>
+          page.screenshot({ path: join(folder, `${name}-${index + 1}.png`), fullPage: true }).catch(() => undefined),
+        ),
+      );
+      writeFileSync(
+        join(folder, `${name}.txt`),
+        `${pages.map((page) => page.url()).join('\n')}\n${(context.task.result.errors ?? []).map((error) => error.stack ?? error.message).join('\n')}\n`,
+      );
+    }
+    await Promise.all(contexts.splice(0).map((browserContext) => browserContext.close()));
   });
   afterAll(async () => {
     await browser?.close();
