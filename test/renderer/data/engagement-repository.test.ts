@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
-import { createRepositories, type Repositories } from '../../../renderer/data';
+import { describe, expect, it } from 'vitest';
+import type { CockpitDatabase } from '../../../renderer/data/db';
+import type { Repositories } from '../../../renderer/data';
 import type { EngagementDraft, Team } from '@shared/domain/engagement';
+import { useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
-let databaseCounter = 0;
-const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
 
-beforeEach(async () => {
-  db = openCockpitDatabase(`engagement-repository-test-${++databaseCounter}`);
-  repositories = createRepositories(db, fixedClock);
-  await repositories.workspace.ensureSettings();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestWorkspace('engagement-repository-test', (opened) => ({ db, repositories } = opened));
 
 const team = (name: string, timeZone: string) => ({
   name,

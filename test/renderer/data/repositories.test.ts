@@ -1,26 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
-import { createRepositories, type Repositories } from '../../../renderer/data';
+import { describe, expect, it } from 'vitest';
+import type { CockpitDatabase } from '../../../renderer/data/db';
+import type { Repositories } from '../../../renderer/data';
 import { generateDemoWorkspace } from '@shared/demo/generate';
 import { parseWorkspaceBackup, serializeWorkspace } from '@shared/backup/workspace-backup';
 import { WORKSPACE_SCHEMA_VERSION } from '@shared/backup/workspace-backup';
 import type { EngagementDraft } from '@shared/domain/engagement';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@shared/validation';
+import { useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
-let databaseCounter = 0;
-const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
 
-beforeEach(async () => {
-  db = openCockpitDatabase(`cockpit-test-${++databaseCounter}`);
-  repositories = createRepositories(db, fixedClock);
-  await repositories.workspace.ensureSettings();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestWorkspace('cockpit-test', (opened) => ({ db, repositories } = opened));
 
 const draft: EngagementDraft = {
   name: 'Atlas payments',

@@ -1,28 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
-import { createRepositories, type Repositories } from '../../../renderer/data';
+import { describe, expect, it } from 'vitest';
+import type { CockpitDatabase } from '../../../renderer/data/db';
+import type { Repositories } from '../../../renderer/data';
 import type { SettingsDraft } from '../../../renderer/data/settings-repository';
 import { defaultRiskMatrix } from '@shared/domain/defaults';
 import type { Risk, RiskEvent } from '@shared/domain/risk';
 import { WORKSPACE_SETTINGS_ID, type WorkspaceSettings } from '@shared/domain/settings';
 import { RecordConflictError } from '@shared/validation';
+import { FIXED_NOW, useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
-let databaseCounter = 0;
-const NOW = '2026-11-21T10:00:00.000Z';
-const fixedClock = { now: () => new Date(NOW) };
+const NOW = FIXED_NOW;
 const engagementId = '22222222-2222-4222-8222-222222222222';
 
-beforeEach(async () => {
-  db = openCockpitDatabase(`settings-test-${++databaseCounter}`);
-  repositories = createRepositories(db, fixedClock);
-  await repositories.workspace.ensureSettings();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestWorkspace('settings-test', (opened) => ({ db, repositories } = opened));
 
 let idCounter = 0;
 const nextId = () => `00000000-0000-4000-9000-${String(++idCounter).padStart(12, '0')}`;

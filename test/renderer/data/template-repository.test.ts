@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { DATABASE_NAME, openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
-import { createRepositories, type Repositories } from '../../../renderer/data';
+import type { Repositories } from '../../../renderer/data';
 import { builtInEngagementTemplate, defaultWorkspaceSettings } from '@shared/domain/defaults';
 import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
 import type { EngagementDraft } from '@shared/domain/engagement';
 import { RecordConflictError } from '@shared/validation';
+import { useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
 let databaseCounter = 0;
-const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
 
-beforeEach(async () => {
-  db = openCockpitDatabase(`template-test-${++databaseCounter}`);
-  repositories = createRepositories(db, fixedClock);
-  await repositories.workspace.ensureSettings();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useTestWorkspace('template-test', (opened) => ({ db, repositories } = opened));
 
 const draft = (name: string): EngagementDraft => ({
   name,
