@@ -52,7 +52,7 @@ describe('encrypted backups', () => {
   it('detect a changed ciphertext byte', async () => {
     const tampered = edit(await encrypted, (file) => {
       const bytes = Uint8Array.from(atob(file.ciphertext), (char) => char.charCodeAt(0));
-      bytes[5] ^= 0x01;
+      bytes[5] = bytes[5]! ^ 0x01;
       file.ciphertext = btoa(String.fromCharCode(...bytes));
     });
     expect(await decryptBackup(tampered, PASSPHRASE)).toMatchObject({ ok: false, reason: 'wrong-passphrase' });
