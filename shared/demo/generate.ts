@@ -402,7 +402,10 @@ function buildSprints(
 
 interface SeriesModel {
   start: number;
-  /** Change per sprint. */
+  /**
+   * Change per sprint. Each KPI's factor below is the largest plausible change over the
+   * whole series: the drift is at most ±0.9 spread over the sprints.
+   */
   slope: number;
   noise: number;
   min: number;
@@ -427,7 +430,7 @@ function seriesModel(random: SeededRandom, kpi: KpiDefinition, team: Team, sprin
   };
   switch (kpi.key) {
     case 'sprint-commitment-rate':
-      return { ...base, start: 72 + random.int(0, 14), slope: drift * 60, noise: 5, max: 100, decimals: 0 };
+      return { ...base, start: 72 + random.int(0, 14), slope: drift * 20, noise: 5, max: 100, decimals: 0 };
     case 'defect-density':
       return { ...base, start: 1.5 + random.next() * 2, slope: -drift * 2, noise: 0.3, decimals: 2 };
     case 'escaped-defects':
@@ -439,17 +442,17 @@ function seriesModel(random: SeededRandom, kpi: KpiDefinition, team: Team, sprin
     case 'wip':
       return { ...base, start: team.size * (1.6 + random.next() * 1.6), slope: -drift * team.size, noise: 1.2, decimals: 0 };
     case 'handoff-delay-rate':
-      return { ...base, start: 0.3 + random.next() * 0.6, slope: -drift, noise: 0.08, decimals: 2 };
+      return { ...base, start: 0.3 + random.next() * 0.6, slope: -drift * 0.4, noise: 0.08, decimals: 2 };
     case 'rework-frequency':
-      return { ...base, start: 8 + random.next() * 12, slope: -drift * 20, noise: 2, max: 100 };
+      return { ...base, start: 8 + random.next() * 12, slope: -drift * 10, noise: 2, max: 100 };
     case 'deployment-frequency':
-      return { ...base, start: 2 + random.next() * 5, slope: drift * 6, noise: 0.7 };
+      return { ...base, start: 2 + random.next() * 5, slope: drift * 4, noise: 0.7 };
     case 'sprint-velocity':
       return { ...base, start: team.size * (5 + random.next() * 3), slope: drift * team.size, noise: team.size * 0.6, decimals: 0 };
     case 'bug-resolution-time':
       return { ...base, start: 2 + random.next() * 5, slope: -drift * 4, noise: 0.6 };
     case 'qa-pass-rate':
-      return { ...base, start: 78 + random.next() * 14, slope: drift * 30, noise: 2.5, max: 100 };
+      return { ...base, start: 78 + random.next() * 14, slope: drift * 12, noise: 2.5, max: 100 };
     case 'team-retention':
       return { ...base, start: 92 + random.next() * 7, slope: drift * 4, noise: 1.2, max: 100, decimals: 0 };
     default:
@@ -474,8 +477,7 @@ function buildMeasurements(
       const scale = 10 ** model.decimals;
       for (let index = 0; index < sprints.length; index++) {
         const sprint = sprints[index]!;
-        let value =
-          model.start + model.slope * index * (model.start === 0 ? 1 : Math.max(1, model.start / 4)) + random.normal(0, model.noise);
+        let value = model.start + model.slope * index + random.normal(0, model.noise);
         if (index === model.outlierAt) value *= model.outlierFactor;
         value = Math.round(Math.min(model.max, Math.max(model.min, value)) * scale) / scale;
         measurements.push({
