@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { META_CONTENT_SECURITY_POLICY } from './shared/platform/csp.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './shared/platform/csp.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -41,5 +41,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // The built renderer over http (the end-to-end tests, a static host) gets the very headers
+  // the desktop app:// handler sends, on top of the meta tag.
+  preview: {
+    port: 4173,
+    strictPort: false,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+  },
 });

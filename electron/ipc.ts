@@ -5,20 +5,11 @@
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  shell,
-  type IpcMainInvokeEvent,
-  type OpenDialogOptions,
-  type SaveDialogOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { z } from 'zod';
 import { platformChannels, platformRequestSchemas, type PlatformMainHandlers } from '../shared/platform/api';
-import { isSafeExternalUrl } from '../shared/platform/origin';
 import { writeFileAtomically } from './atomic-write';
+import { openSafeExternalUrl } from './external-links';
 import { assertTrustedSender } from './security';
 
 /** Workspaces are far smaller; a bigger file is a wrong pick and would only exhaust memory. */
@@ -81,10 +72,9 @@ function handlersFor(owner: BrowserWindow | null) {
     },
 
     async openExternal({ url }) {
-      if (!isSafeExternalUrl(url)) {
+      if (!(await openSafeExternalUrl(url))) {
         throw new Error('The link was refused: only https and mailto links can be opened outside the app.');
       }
-      await shell.openExternal(url);
     },
   } satisfies PlatformMainHandlers;
 }

@@ -3,20 +3,24 @@
  * redirects elsewhere, no <webview>, no device or web permissions beyond the clipboard.
  * External links leave through `shell.openExternal` only after URL parsing.
  */
-import { app, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { isSafeExternalUrl, isTrustedAppUrl } from '../shared/platform/origin';
+import { app, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { isTrustedAppUrl } from '../shared/platform/origin';
+import { openSafeExternalUrl } from './external-links';
 import { isPermissionGranted } from './permission-policy';
+import { isTrustedSenderFrame } from './sender-policy';
 
 /** Throws unless the IPC message comes from a frame showing our own origin. */
-export function assertTrustedSender(event: IpcMainInvokeEvent): void {
-  const frame = event.senderFrame;
-  if (frame === null || !isTrustedAppUrl(frame.url)) {
+export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): void {
+  if (!isTrustedSenderFrame(event.senderFrame)) {
     throw new Error('Refused an IPC request from a frame outside the app.');
   }
 }
 
 function openExternallyIfSafe(url: string): void {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+  openSafeExternalUrl(url).catch((error: unknown) => {
+    // The operating system had no handler or refused; nothing in the app depends on it.
+    console.warn('Could not open a link outside the app:', error);
+  });
 }
 
 function lockDownWebContents(contents: WebContents): void {

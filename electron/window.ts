@@ -25,8 +25,12 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Defaults already, written out so a change shows up in review and fails the test.
+      experimentalFeatures: false,
+      webviewTag: false,
       spellcheck: false,
       devTools: !app.isPackaged,
     },

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/platform/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../shared/platform/csp';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const electronDir = path.join(projectRoot, 'electron');
@@ -20,6 +20,10 @@ const electronSources = readdirSync(electronDir)
   .filter((name) => name.endsWith('.ts'))
   .map((name) => ({ name, source: withoutComments(readFileSync(path.join(electronDir, name), 'utf8')) }));
 
+const rendererSources = readdirSync(path.join(projectRoot, 'renderer'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => /\.(ts|tsx|html)$/.test(name))
+  .map((name) => ({ name, source: withoutComments(readFileSync(path.join(projectRoot, 'renderer', name), 'utf8')) }));
+
 describe('main window web preferences', () => {
   const windowSource = read('electron/window.ts');
 
@@ -28,8 +32,11 @@ describe('main window web preferences', () => {
     'sandbox: true',
     'nodeIntegration: false',
     'nodeIntegrationInWorker: false',
+    'nodeIntegrationInSubFrames: false',
     'webSecurity: true',
     'allowRunningInsecureContent: false',
+    'experimentalFeatures: false',
+    'webviewTag: false',
     'devTools: !app.isPackaged',
     'loadURL(APP_ENTRY_URL)',
   ])('window.ts sets %s', (setting) => {
@@ -51,12 +58,49 @@ describe('electron/ sources', () => {
     /sandbox\s*:\s*false/,
     /webSecurity\s*:\s*false/,
     /allowRunningInsecureContent\s*:\s*true/,
+    /nodeIntegrationInSubFrames\s*:\s*true/,
+    /experimentalFeatures\s*:\s*true/,
+    /enableBlinkFeatures/,
     /exposeInMainWorld\(\s*['"]ipcRenderer/,
     /loadFile\(|file:\/\//,
     /webviewTag\s*:\s*true/,
+    /allowpopups/i,
+    /disable-?web-?security/i,
+    /setPermissionRequestHandler\(\s*null/,
   ])('never contain %s', (forbidden) => {
     const offenders = electronSources.filter((file) => forbidden.test(file.source)).map((file) => file.name);
     expect(offenders).toEqual([]);
+  });
+
+  it('call shell.openExternal in one place only, behind the https/mailto check', () => {
+    const shellUsers = electronSources.filter((file) => /\bshell\b/.test(file.source)).map((file) => file.name);
+    expect(shellUsers).toEqual(['external-links.ts']);
+    const externalLinks = electronSources.find((file) => file.name === 'external-links.ts')?.source ?? '';
+    expect(externalLinks.match(/shell\.openExternal\(/g)).toHaveLength(1);
+    expect(externalLinks).toMatch(/if \(!isSafeExternalUrl\(url\)\) return false;\s*await shell\.openExternal\(new URL\(url\)\.href\);/);
+  });
+
+  it('answer IPC only in ipc.ts, and check the sender first in every handler', () => {
+    const ipcUsers = electronSources.filter((file) => /\bipcMain\b/.test(file.source)).map((file) => file.name);
+    expect(ipcUsers).toEqual(['ipc.ts']);
+    const ipc = electronSources.find((file) => file.name === 'ipc.ts')?.source ?? '';
+    // invoke only: ipcMain.on/once listeners would need their own sender checks.
+    expect(ipc).not.toMatch(/ipcMain\.(on|once|addListener|handleOnce)\(/);
+    const registrations = ipc.match(/ipcMain\.handle\(/g) ?? [];
+    const checkedRegistrations = ipc.match(/ipcMain\.handle\([^,]+,\s*\(event[^)]*\)\s*=>\s*\{\s*assertTrustedSender\(event\);/g) ?? [];
+    expect(registrations.length).toBeGreaterThan(0);
+    expect(checkedRegistrations).toHaveLength(registrations.length);
+  });
+
+  it('sandbox every renderer and install the security handlers before any window or IPC exists', () => {
+    const main = withoutComments(read('electron/main.ts'));
+    expect(main).toMatch(/^app\.enableSandbox\(\);$/m);
+    const start = main.slice(main.indexOf('async function start()'));
+    const order = ['registerAppProtocol()', 'installSecurityHandlers()', 'registerIpcHandlers()', 'openMainWindow()'].map((call) =>
+      start.indexOf(call),
+    );
+    expect(order.every((position) => position > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('register the app scheme as standard and secure, so its origin can hold IndexedDB', () => {
@@ -64,6 +108,20 @@ describe('electron/ sources', () => {
       /registerSchemesAsPrivileged\(\[\s*\{\s*scheme: APP_SCHEME,\s*privileges: \{ standard: true, secure: true,/,
     );
   });
+});
+
+describe('renderer/ sources', () => {
+  it('are there to check', () => {
+    expect(rendererSources.map((file) => file.name)).toEqual(expect.arrayContaining(['index.html', 'main.tsx']));
+  });
+
+  it.each([/<webview/i, /allowpopups/i, /from ['"]electron['"]|require\(['"]electron['"]\)/, /\beval\(|new Function\(/])(
+    'never contain %s',
+    (forbidden) => {
+      const offenders = rendererSources.filter((file) => forbidden.test(file.source)).map((file) => file.name);
+      expect(offenders).toEqual([]);
+    },
+  );
 });
 
 describe('preload bridge', () => {
@@ -96,6 +154,27 @@ describe('content security policy', () => {
     const protocolSource = read('electron/protocol.ts');
     expect(protocolSource).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
     expect(protocolSource).toContain("'X-Content-Type-Options': 'nosniff'");
+  });
+
+  it('keeps scripts and connections on the app origin, with no inline or eval escape hatch', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((directive) => {
+        const [name = '', ...sources] = directive.split(' ');
+        return [name, sources] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-hashes|strict-dynamic|https?:|\*/);
+  });
+
+  it('is the meta tag of the built renderer and the header of the preview server, minus what a meta tag cannot carry', () => {
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    const viteConfig = read('vite.config.ts');
+    expect(viteConfig).toMatch(/'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY/);
+    expect(viteConfig).toMatch(/headers: \{ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' \}/);
   });
 });
 
