@@ -13,6 +13,7 @@ import { createLadderRepository } from './ladder-repository';
 import { createForumRemoval } from './forum-removal';
 import { createRiskRegisterRepository } from './risk-repository';
 import { createSettingsRepository } from './settings-repository';
+import { createKpiDataRepository } from './kpi-data-repository';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
@@ -34,6 +35,7 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     kpiDefinitions: record('kpiDefinitions'),
     kpiMeasurements: createAppendOnlyRepository(db, 'kpiMeasurements'),
     sprints: record('sprints'),
+    kpiData: createKpiDataRepository(db, clock),
     escalationPaths: record('escalationPaths'),
     ladders: createLadderRepository(db, clock),
     escalations: record('escalations'),
