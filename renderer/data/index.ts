@@ -14,6 +14,7 @@ import { createForumRemoval } from './forum-removal';
 import { createRiskRegisterRepository } from './risk-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createKpiDataRepository } from './kpi-data-repository';
+import { createKpiImport } from './kpi-import';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
@@ -36,6 +37,7 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     kpiMeasurements: createAppendOnlyRepository(db, 'kpiMeasurements'),
     sprints: record('sprints'),
     kpiData: createKpiDataRepository(db, clock),
+    kpiImport: createKpiImport(db, clock),
     escalationPaths: record('escalationPaths'),
     ladders: createLadderRepository(db, clock),
     escalations: record('escalations'),
