@@ -24,6 +24,8 @@ import { CommunicationPanel } from '../communication/CommunicationPanel';
 
 // The register (virtualised table, spreadsheet import and export, heat map) loads when first opened.
 const RisksSection = lazy(() => import('../risks/RisksSection').then((module) => ({ default: module.RisksSection })));
+// The KPI section (scorecard, charts, data grid, Jira import) loads when first opened too.
+const KpisSection = lazy(() => import('../kpis/KpisSection').then((module) => ({ default: module.KpisSection })));
 
 function SectionLoading({ what }: { what: string }) {
   return (
@@ -191,6 +193,11 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
       {section === 'risks' && (
         <Suspense fallback={<SectionLoading what="the risk register" />}>
           <RisksSection engagement={engagement} />
+        </Suspense>
+      )}
+      {section === 'kpis' && (
+        <Suspense fallback={<SectionLoading what="the KPIs" />}>
+          <KpisSection engagement={engagement} />
         </Suspense>
       )}
       {section === 'levels' && <GovernanceDiagram engagementId={engagement.id} />}

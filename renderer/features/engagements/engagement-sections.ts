@@ -5,6 +5,7 @@
 export const engagementSections = [
   { key: 'overview', label: 'Overview' },
   { key: 'risks', label: 'Risks' },
+  { key: 'kpis', label: 'KPIs' },
   { key: 'levels', label: 'Governance levels' },
   { key: 'teams', label: 'Teams and roles' },
   { key: 'rituals', label: 'Rituals' },
