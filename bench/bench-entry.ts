@@ -9,6 +9,8 @@ import { workspaceTableNames, type WorkspaceData } from '@shared/domain/workspac
 import { DATABASE_NAME, openCockpitDatabase } from '../renderer/data/db';
 import { createRepositories } from '../renderer/data';
 import { runGovernanceBench, type GovernanceBenchResult } from './governance-bench';
+import { runKpiBench, type KpiBenchResult } from './kpi-bench';
+import { runJiraBench } from './jira-bench';
 import { generateRegisterWorkspace, runRiskBench } from './risk-bench';
 
 const RAW_DATABASE = 'governance-cockpit-bench-raw';
@@ -23,6 +25,8 @@ export interface ImportBenchResult {
   importWriteMs: number;
   /** Governance health computed in memory on the generated workspace, before the import. */
   governance: GovernanceBenchResult;
+  /** Every KPI judged for every team, in memory on the same generated workspace. */
+  kpis: KpiBenchResult;
 }
 
 function countRecords(data: WorkspaceData): number {
@@ -87,18 +91,20 @@ function progress(message: string): void {
 function generateAndSerialize(
   today: string,
   scale: typeof STRESS_SCALE,
-): { text: string; generateMs: number; governance: GovernanceBenchResult } {
+): { text: string; generateMs: number; governance: GovernanceBenchResult; kpis: KpiBenchResult } {
   const generateStarted = performance.now();
   const generated = generateStressWorkspace({ today, scale });
   const generatedAt = performance.now();
 
   progress('governance health computations on the generated workspace…');
   const governance = runGovernanceBench(generated, today);
+  progress('KPI scorecards on the generated workspace…');
+  const kpis = runKpiBench(generated, today);
 
   const serializeStarted = performance.now();
   const text = serializeWorkspace(generated, { name: 'Governance Cockpit', version: 'bench' });
   const generateMs = generatedAt - generateStarted + (performance.now() - serializeStarted);
-  return { text, generateMs, governance };
+  return { text, generateMs, governance, kpis };
 }
 
 async function runImportBench(today: string, engagements: number): Promise<ImportBenchResult> {
@@ -109,7 +115,7 @@ async function runImportBench(today: string, engagements: number): Promise<Impor
     actions: (STRESS_SCALE.actions / STRESS_SCALE.engagements) * engagements,
   };
   const prepared = generateAndSerialize(today, scale);
-  const { governance, generateMs } = prepared;
+  const { governance, kpis, generateMs } = prepared;
   let text = prepared.text;
   prepared.text = '';
 
@@ -136,12 +142,18 @@ async function runImportBench(today: string, engagements: number): Promise<Impor
     importParseAndValidateMs: imported.parse,
     importWriteMs: imported.write,
     governance,
+    kpis,
   };
 }
 
 declare global {
   interface Window {
-    cockpitBench: { runImportBench: typeof runImportBench; runRiskBench: typeof runRiskBench; seedRiskRegister: typeof seedRiskRegister };
+    cockpitBench: {
+      runImportBench: typeof runImportBench;
+      runRiskBench: typeof runRiskBench;
+      seedRiskRegister: typeof seedRiskRegister;
+      runJiraBench: typeof runJiraBench;
+    };
   }
 }
 
@@ -159,5 +171,5 @@ async function seedRiskRegister(today: string): Promise<string> {
   return data.engagements[0]!.id;
 }
 
-window.cockpitBench = { runImportBench, runRiskBench, seedRiskRegister };
+window.cockpitBench = { runImportBench, runRiskBench, seedRiskRegister, runJiraBench };
 document.getElementById('status')!.textContent = 'ready';
