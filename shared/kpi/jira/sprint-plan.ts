@@ -129,7 +129,7 @@ export function planSprints(input: SprintPlanInput): SprintPlanEntry[] {
           endDate: named.endDate,
           matchedBy: 'name',
         };
-      } else if (numbered && !claimed.has(numbered.id)) {
+      } else if (numbered && !claimed.has(numbered.id) && datesAgree(jira, numbered)) {
         claimed.add(numbered.id);
         entry.proposal = {
           kind: 'existing',
@@ -223,6 +223,16 @@ export function planSprints(input: SprintPlanInput): SprintPlanEntry[] {
     entries.push(...teamEntries);
   }
   return entries;
+}
+
+/**
+ * A number is only a match when the dates do not say otherwise: Jira's sprint 7 of 2020
+ * is not the cockpit's sprint 7 of 2026. Without Jira dates (the CSV) the number decides.
+ */
+function datesAgree(jira: JiraSprintInfo, sprint: ExistingSprint): boolean {
+  const end = jira.complete ?? jira.end;
+  if (!jira.start || !end) return true;
+  return jira.start.day <= toDayNumber(sprint.endDate) && end.day >= toDayNumber(sprint.startDate);
 }
 
 function applyChoice(entry: SprintPlanEntry, choice: SprintChoice | undefined, teamExisting: readonly ExistingSprint[]): SprintTarget {

@@ -208,3 +208,32 @@ describe('the Jira Cloud JSON with changelog (DevLake)', () => {
     ]);
   });
 });
+
+describe('matching Jira sprints to the cockpit’s', () => {
+  const data = read(readJiraText(devLakeIssuesJson()));
+  const single: TeamAssignment = { kind: 'single', teamId: 'team' };
+  const cockpitSprint = (number: number, startDate: string, endDate: string) => ({
+    id: `s${number}`,
+    teamId: 'team',
+    number,
+    name: `Sprint ${number}`,
+    startDate,
+    endDate,
+  });
+  const planWith = (existing: ReturnType<typeof cockpitSprint>[]) =>
+    planSprints({ data, assignment: single, existing, choices: {}, today: '2026-11-21' }).find(
+      (entry) => entry.jira.name === 'EE Sprint 7',
+    )!;
+
+  it('takes the sprint of the same number when its dates agree with Jira’s', () => {
+    // EE Sprint 7 ran from 12 June 2020 and was completed on 22 June 2020.
+    const entry = planWith([cockpitSprint(7, '2020-06-15', '2020-06-26')]);
+    expect(entry.proposal).toMatchObject({ kind: 'existing', sprintId: 's7', matchedBy: 'number' });
+  });
+
+  it('does not take a sprint of the same number years apart, and proposes Jira’s own dates instead', () => {
+    const entry = planWith([cockpitSprint(7, '2026-08-31', '2026-09-11')]);
+    expect(entry.proposal).toMatchObject({ kind: 'create', startDate: '2020-06-12', datesFrom: 'jira' });
+    expect(entry.proposal.kind === 'create' && entry.proposal.number).not.toBe(7);
+  });
+});
