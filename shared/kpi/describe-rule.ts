@@ -45,9 +45,9 @@ export function describeRule(rule: KpiRule, kpi: Pick<KpiDefinition, 'unit'>, kp
       return `${desiredTrendWords[rule.desired]} over the last ${rule.lastSprints} sprints${from}`;
     }
     case 'baseline': {
-      const sprints = rule.baselineSprints === 1 ? 'sprint 1' : `sprint 1\u2013${rule.baselineSprints}`;
+      const sprints = rule.baselineSprints === 1 ? 'first sprint' : `first ${rule.baselineSprints} sprints`;
       const amber = rule.tolerancePercent === 0 ? 'no amber band' : `amber within ${formatNumber(rule.tolerancePercent, 1)}%`;
-      return `${rule.desired === 'down' ? 'below' : 'above'} the ${sprints} baseline (${amber})`;
+      return `${rule.desired === 'down' ? 'below' : 'above'} the baseline of the ${sprints} (${amber})`;
     }
     case 'control-chart':
       return `inside XmR control limits, no run of ${rule.runLength}`;

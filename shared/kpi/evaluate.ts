@@ -321,23 +321,23 @@ function evaluateTrend(rule: RuleOf<'trend'>, { points, latest, context }: Judge
 
 function evaluateBaseline(rule: RuleOf<'baseline'>, { points, latest, context }: Judge): KpiEvaluation {
   const unit = context.kpi.unit;
-  const baselineRange = sprintRangeText(1, rule.baselineSprints);
-  const baselinePoints = points.filter((point) => point.sprintNumber <= rule.baselineSprints);
+  // The team's first sprints with a value, whatever their numbers: sprints imported from Jira
+  // keep Jira's numbering (41, 42...), and a sprint without a value is no part of a baseline.
+  const baselinePoints = points.slice(0, rule.baselineSprints);
+  const firstSprints = rule.baselineSprints === 1 ? 'the first sprint' : `the first ${rule.baselineSprints} sprints`;
   if (baselinePoints.length < rule.baselineSprints) {
-    const have =
-      baselinePoints.length === 0
-        ? 'none has a value yet'
-        : `only ${sprintListText(baselinePoints.map((point) => point.sprintNumber))} ${baselinePoints.length === 1 ? 'has a value' : 'have values'}`;
-    return noData(`The baseline needs ${baselineRange}; ${have}`);
+    const have = `only ${sprintListText(baselinePoints.map((point) => point.sprintNumber))} ${baselinePoints.length === 1 ? 'has a value' : 'have values'}`;
+    return noData(`The baseline needs values for ${firstSprints}; ${have}`);
   }
-
+  const baselineNumbers = baselinePoints.map((point) => point.sprintNumber);
+  const baselineRange = sprintListText(baselineNumbers);
   const baseline = median(baselinePoints.map((point) => point.value));
   const provisional = points.length < rule.provisionalUntil;
   const down = rule.desired === 'down';
   const redLine = down ? baseline * (1 + rule.tolerancePercent / 100) : baseline * (1 - rule.tolerancePercent / 100);
   const guides: KpiChartGuides = {
     redLine,
-    baseline: { value: baseline, fromSprint: 1, toSprint: rule.baselineSprints, provisional },
+    baseline: { value: baseline, fromSprint: baselineNumbers[0]!, toSprint: baselineNumbers[baselineNumbers.length - 1]!, provisional },
   };
   const prefix = provisional ? `Provisional baseline (${points.length} of ${rule.provisionalUntil} sprints): ` : '';
   const window = windowOf(points, latest, BASELINE_COMPARISON_SPRINTS);
@@ -347,7 +347,7 @@ function evaluateBaseline(rule: RuleOf<'baseline'>, { points, latest, context }:
   const worseBy = percentWorse(figure, baseline, rule.desired);
   const status: KpiStatus = atMostOf(worseBy, 0) ? 'green' : atMostOf(worseBy, rule.tolerancePercent) ? 'amber' : 'red';
   const figureText = formatKpiValueApartFrom(figure, baseline, unit);
-  const source = rule.baselineSprints === 1 ? 'sprint 1' : `median of ${baselineRange}`;
+  const source = rule.baselineSprints === 1 ? baselineRange : `median of ${baselineRange}`;
   const baselineText = `the ${formatKpiValue(baseline, unit)} baseline`;
   const tolerance = `${formatNumber(rule.tolerancePercent, 1)}%`;
   // Against a zero baseline any change is infinitely many percent: say the side, not a number.

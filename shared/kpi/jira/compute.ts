@@ -5,10 +5,19 @@
  * milliseconds.
  *
  * An issue belongs, for the "done in the sprint" figures, to the last sprint it lists
- * (a carried-over issue counts where it was finished); for the sprint's scope, to every
- * sprint it lists. Values are rounded to two decimals (percentages to one).
+ * (a carried-over issue counts where it was finished), but only when it was finished by
+ * the end of that sprint: Jira keeps the last sprint on an issue moved back to the backlog,
+ * so an issue resolved weeks later would otherwise inflate a sprint long closed. Such an
+ * issue still counts in the scope of every sprint it lists (it was in them and was not
+ * finished there), so it lowers the approximate commitment rate; the report says how many
+ * there were. Values are rounded to two decimals (percentages to one).
+ *
+ * A value outside the range its KPI allows is left out with a sentence in the report, so
+ * one odd sprint does not stop the rest of the import.
  */
+import type { KpiDefinition, KpiUnit } from '../../domain/kpi';
 import { toDayNumber } from '../../time/calendar-dates';
+import { formatKpiValue } from '../format';
 import { daysBetween, MS_PER_DAY, type JiraTime } from './dates';
 import type { JiraExport, JiraIssue } from './model';
 import { sprintEntryKey, type SprintPlanEntry } from './sprint-plan';
@@ -41,6 +50,25 @@ export const importedKpiNames: Record<ImportedKpiKey, string> = {
   'handoff-delay-rate': 'Handoff delay',
 };
 
+/** The unit each computed value is in (the default KPIs' units). */
+export const importedKpiUnits: Record<ImportedKpiKey, KpiUnit> = {
+  'sprint-velocity': 'points',
+  'sprint-commitment-rate': 'percent',
+  throughput: 'count',
+  'lead-time': 'days',
+  'bug-resolution-time': 'days',
+  'escaped-defects': 'count',
+  'cycle-time': 'days',
+  wip: 'items',
+  'handoff-delay-rate': 'days',
+};
+
+/** The engagement's KPI a computed value would be written to: its name, unit and the range it accepts. */
+export type ImportedKpiLimits = Partial<Record<ImportedKpiKey, Pick<KpiDefinition, 'name' | 'unit' | 'validRange'>>>;
+
+/** Out-of-range values named one by one in the notes before the rest are counted. */
+const LISTED_OUT_OF_RANGE = 10;
+
 export const DEFAULT_BUG_TYPES: readonly string[] = ['Bug', 'Defect'];
 
 export interface EscapedDefectRule {
@@ -57,6 +85,11 @@ export interface ComputeInput {
   bugTypes: readonly string[];
   escapedRule: EscapedDefectRule | null;
   teamName(teamId: string): string;
+  /**
+   * The engagement's KPIs by imported key; a value outside its KPI's valid range is left
+   * out and reported. Keys without a KPI here are not checked (the write checks them again).
+   */
+  kpiLimits?: ImportedKpiLimits;
 }
 
 export interface ComputedValue {
@@ -128,8 +161,18 @@ interface SprintGroup {
   endDay: number;
   /** Issues listing the sprint (any position). */
   scope: JiraIssue[];
-  /** Done issues whose last sprint it is. */
+  /** Done issues whose last sprint it is, finished by `doneByDay`. */
   done: JiraIssue[];
+  /**
+   * The last day an issue can be finished and still count as done in the sprint: its end
+   * (Jira's own end when later than the cockpit sprint's, which may stop a day early so
+   * sprints do not share a day); no limit while the sprint is still open.
+   */
+  doneByDay: number;
+  /** The last day daily WIP counts: the sprint's end, or the export's day while it is open. */
+  wipUntilDay: number;
+  /** The cockpit's end day of a closed sprint Jira gave no dates for (CSV), else null. */
+  uncutEndDay: number | null;
 }
 
 export function computeJiraKpis(input: ComputeInput): ImportReport {
@@ -146,16 +189,29 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
   const hasHistory = data.format === 'json' && data.issues.some((issue) => issue.transitions !== null);
   const waitingStatuses = Object.keys(statusMap).filter((status) => statusMap[status] === 'waiting');
 
+  const exportDay = data.latest?.day ?? Number.MAX_SAFE_INTEGER;
   const groups = new Map<string, SprintGroup>();
   for (const entry of plan) {
     if (entry.target.kind === 'skip') continue;
+    const endDay = toDayNumber(entry.target.endDate);
+    // Open at the export: Jira says so, or (no state known) the sprint had not ended by the file's last day.
+    const active = entry.jira.state === 'active' || (entry.jira.state !== 'closed' && endDay > exportDay);
+    const jiraEndDay = (entry.jira.complete ?? entry.jira.end)?.day ?? endDay;
+    // Only Jira's own sprint dates (the JSON export) can say an issue was finished after its
+    // sprint closed. The CSV has none: the cockpit's dates may be a guess, and a second import
+    // of the same file (matching the sprint now stored with those dates) must give the same
+    // figures as the first, so CSV imports never cut; the report counts what a cut would move.
+    const jiraKnowsEnd = (entry.jira.complete ?? entry.jira.end) !== null;
     groups.set(entry.key, {
       entry,
       label: `${input.teamName(entry.teamId)} · ${entry.jira.name}`,
       startDay: toDayNumber(entry.target.startDate),
-      endDay: toDayNumber(entry.target.endDate),
+      endDay,
       scope: [],
       done: [],
+      doneByDay: active || !jiraKnowsEnd ? Number.MAX_SAFE_INTEGER : Math.max(endDay, jiraEndDay),
+      uncutEndDay: !active && !jiraKnowsEnd ? endDay : null,
+      wipUntilDay: active ? Math.min(endDay, exportDay) : endDay,
     });
   }
 
@@ -163,6 +219,13 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
   let withoutTeam = 0;
   let withoutSprint = 0;
   let lastSprintLeftOut = 0;
+  let finishedAfterSprint = 0;
+  let finishedAfterUncutEnd = 0;
+  const doneTimes = new Map<JiraIssue, JiraTime | null>();
+  const doneTime = (issue: JiraIssue) => {
+    if (!doneTimes.has(issue)) doneTimes.set(issue, doneTimeOf(issue, bucketOf));
+    return doneTimes.get(issue)!;
+  };
   for (const issue of data.issues) {
     const teamId = teamOfIssue(issue, assignment);
     if (teamId === null) {
@@ -179,7 +242,15 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
     for (const name of issue.sprints) groups.get(sprintEntryKey(teamId, name))?.scope.push(issue);
     const last = groups.get(sprintEntryKey(teamId, issue.sprints[issue.sprints.length - 1]!));
     if (!last) lastSprintLeftOut++;
-    else if (bucketOf(issue.status) === 'done') last.done.push(issue);
+    else if (bucketOf(issue.status) === 'done') {
+      // Without a finish time there is nothing to contradict the sprint, so the issue counts there.
+      const finishDay = (doneTime(issue) ?? issue.resolved)?.day;
+      if (finishDay !== undefined && finishDay > last.doneByDay) finishedAfterSprint++;
+      else {
+        last.done.push(issue);
+        if (finishDay !== undefined && last.uncutEndDay !== null && finishDay > last.uncutEndDay) finishedAfterUncutEnd++;
+      }
+    }
   }
 
   const values: ComputedValue[] = [];
@@ -187,7 +258,18 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
     importedKpiKeys.map((key) => [key, { computedFor: [], missing: new Map() }]),
   );
   const leadTimePercentiles: string[] = [];
+  const outOfRange: string[] = [];
   const put = (group: SprintGroup, kpiKey: ImportedKpiKey, value: number, note: string) => {
+    const kpi = input.kpiLimits?.[kpiKey];
+    if (kpi && (value < kpi.validRange.min || value > kpi.validRange.max)) {
+      const above = value > kpi.validRange.max;
+      const limit = formatKpiValue(above ? kpi.validRange.max : kpi.validRange.min, kpi.unit);
+      outOfRange.push(
+        `${kpi.name} for ${group.label}: ${formatKpiValue(value, kpi.unit)} is ${above ? 'above the maximum' : 'below the minimum'} of ${limit} this KPI accepts; left out.`,
+      );
+      miss(group, kpiKey, `its value is outside the range the KPI accepts (see below)`);
+      return;
+    }
     values.push({ teamId: group.entry.teamId, entryKey: group.entry.key, kpiKey, value, note });
     lines.get(kpiKey)!.computedFor.push(group.label);
   };
@@ -198,12 +280,7 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
     missing.set(reason, sprints);
   };
 
-  const doneTimes = new Map<JiraIssue, JiraTime | null>();
-  const doneTime = (issue: JiraIssue) => {
-    if (!doneTimes.has(issue)) doneTimes.set(issue, doneTimeOf(issue, bucketOf));
-    return doneTimes.get(issue)!;
-  };
-  const wipByTeam = hasHistory ? dailyWip(issuesOfTeam, groups, bucketOf, data.latest) : null;
+  const wipByTeam = hasHistory ? dailyWip(issuesOfTeam, groups, bucketOf) : null;
   // Creation days of each team's bugs that match the escaped-defect rule, found once for all its sprints.
   const escapedDays = new Map<string, number[]>();
   const escapedDaysOf = (teamId: string): number[] => {
@@ -318,19 +395,23 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
       continue;
     }
 
+    // Waiting is measured over the same stretch and the same issues as the cycle time (first
+    // move into progress to done), so the handoff delay is a true share of it, never above 100%.
     const cycleTimes: number[] = [];
     const waits: number[] = [];
     for (const issue of done) {
       const end = doneTime(issue);
       if (!end || !issue.transitions) continue;
       const started = issue.transitions.find((transition) => bucketOf(transition.to) === 'in-progress');
-      if (started && end.ms >= started.at.ms) cycleTimes.push(daysBetween(started.at, end));
+      if (!started || end.ms < started.at.ms) continue;
+      cycleTimes.push(daysBetween(started.at, end));
       let waited = 0;
       const segments = statusSegments(issue);
       segments.forEach((segment, index) => {
-        if (bucketOf(segment.status) !== 'waiting' || segment.from.ms >= end.ms) return;
+        if (bucketOf(segment.status) !== 'waiting') return;
+        const from = Math.max(segment.from.ms, started.at.ms);
         const until = Math.min(segments[index + 1]?.from.ms ?? end.ms, end.ms);
-        waited += (until - segment.from.ms) / MS_PER_DAY;
+        if (until > from) waited += (until - from) / MS_PER_DAY;
       });
       waits.push(waited);
     }
@@ -365,7 +446,12 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
 
     if (waitingStatuses.length === 0)
       miss(null, 'handoff-delay-rate', 'no status is marked as waiting: mark the statuses where work waits for another team');
-    else if (waits.length === 0) miss(group, 'handoff-delay-rate', 'no issue with a status history was done in it');
+    else if (waits.length === 0)
+      miss(
+        group,
+        'handoff-delay-rate',
+        done.length === 0 ? 'no issue was done in it' : 'none of its done issues ever moved into an in-progress status',
+      );
     else {
       const meanWait = mean(waits);
       const share =
@@ -376,7 +462,7 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
         group,
         'handoff-delay-rate',
         round(meanWait, 2),
-        `Mean days per done issue in ${waitingStatuses.map((status) => `“${status}”`).join(', ')}; its ratio to the cycle time is the share of cycle time spent waiting.${share}`,
+        `Mean days per done issue in ${waitingStatuses.map((status) => `“${status}”`).join(', ')} between its first move into progress and done, over the ${plural(waits.length, 'issue')} of the cycle time; its ratio to the cycle time is the share of cycle time spent waiting.${share}`,
       );
     }
   }
@@ -395,6 +481,23 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
   if (lastSprintLeftOut > 0) {
     notes.push(
       `${plural(lastSprintLeftOut, 'issue')} ended in a sprint that is left out of the import, so ${lastSprintLeftOut === 1 ? 'it counts' : 'they count'} in no sprint’s done figures.`,
+    );
+  }
+  if (finishedAfterSprint > 0) {
+    const one = finishedAfterSprint === 1;
+    notes.push(
+      `${plural(finishedAfterSprint, 'issue')} ${one ? 'was' : 'were'} finished after ${one ? 'its' : 'their'} last sprint ended (Jira keeps the sprint on issues moved back to the backlog) and ${one ? 'is' : 'are'} left out of that sprint’s done figures; ${one ? 'it still counts' : 'they still count'} in its scope, lowering its completion rate.`,
+    );
+  }
+  if (finishedAfterUncutEnd > 0) {
+    notes.push(
+      `${plural(finishedAfterUncutEnd, 'issue')} counted as done in ${finishedAfterUncutEnd === 1 ? 'its' : 'their'} last sprint ${finishedAfterUncutEnd === 1 ? 'was' : 'were'} resolved after that sprint’s end date in the cockpit. Jira’s CSV does not record when a sprint closed, so ${finishedAfterUncutEnd === 1 ? 'it counts' : 'they count'} there; the JSON export, which has the sprint dates, leaves such work out of the sprint’s done figures.`,
+    );
+  }
+  notes.push(...outOfRange.slice(0, LISTED_OUT_OF_RANGE));
+  if (outOfRange.length > LISTED_OUT_OF_RANGE) {
+    notes.push(
+      `…and ${plural(outOfRange.length - LISTED_OUT_OF_RANGE, 'more value')} outside the range of ${outOfRange.length - LISTED_OUT_OF_RANGE === 1 ? 'its' : 'their'} KPI, also left out.`,
     );
   }
   for (const group of groups.values()) {
@@ -417,7 +520,7 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
             : kpiKey === 'lead-time'
               ? `The value is the median; 85th percentile: ${leadTimePercentiles.join('; ')}.`
               : kpiKey === 'handoff-delay-rate'
-                ? 'Mean days per done issue in the waiting statuses; judged against the mean cycle time, it is the share of cycle time spent waiting.'
+                ? 'Mean days per done issue in the waiting statuses between its first move into progress and done, over the same issues as the cycle time; judged against the mean cycle time, it is the share of cycle time spent waiting.'
                 : '';
       return {
         kpiKey,
@@ -432,17 +535,17 @@ export function computeJiraKpis(input: ComputeInput): ImportReport {
 
 /**
  * Mean number of a team's issues in progress or waiting at the end of each day of each of
- * its sprints, up to the day of the export. One difference array per team over the days
- * its sprints cover: each stretch an issue spends in such a status adds 1 to its days.
+ * its sprints: every day of a closed sprint (a quiet last day before the export is still a
+ * day of the sprint), and for a sprint still open the days up to the export. One
+ * difference array per team over the days its sprints cover: each stretch an issue spends
+ * in such a status adds 1 to its days.
  */
 function dailyWip(
   issuesOfTeam: ReadonlyMap<string, readonly JiraIssue[]>,
   groups: ReadonlyMap<string, SprintGroup>,
   bucketOf: (status: string) => StatusBucket,
-  latest: JiraTime | null,
 ): Map<string, { mean: number; days: number }> {
   const result = new Map<string, { mean: number; days: number }>();
-  const lastDay = latest?.day ?? Number.MAX_SAFE_INTEGER;
   const groupsOfTeam = new Map<string, SprintGroup[]>();
   for (const group of groups.values()) {
     const list = groupsOfTeam.get(group.entry.teamId) ?? [];
@@ -451,7 +554,7 @@ function dailyWip(
   }
   for (const [teamId, teamGroups] of groupsOfTeam) {
     const first = Math.min(...teamGroups.map((group) => group.startDay));
-    const last = Math.min(lastDay, Math.max(...teamGroups.map((group) => group.endDay)));
+    const last = Math.max(...teamGroups.map((group) => group.wipUntilDay));
     if (last < first) continue;
     const length = last - first + 1;
     const delta = new Float64Array(length + 1);
@@ -480,7 +583,7 @@ function dailyWip(
     }
     for (const group of teamGroups) {
       const from = Math.max(group.startDay, first);
-      const to = Math.min(group.endDay, last);
+      const to = Math.min(group.wipUntilDay, last);
       if (to < from) {
         result.set(group.entry.key, { mean: 0, days: 0 });
         continue;

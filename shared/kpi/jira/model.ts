@@ -98,10 +98,38 @@ export function parseStoryPoints(raw: string | number | null | undefined): { ok:
   return { ok: true, value: value < 0 ? null : value };
 }
 
-/** The number in a sprint's name ("TES Sprint 7" -> 7; the last number when there are several), or null. */
+const MONTH_NAME =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?';
+/** Dates and years inside a sprint name: "2024-03-12", "12/03/24", "12.3.2024", "12 Mar", "Mar 12", "12/Mar/24", "2024". */
+const DATE_IN_NAME = new RegExp(
+  [
+    '\\d{4}[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?',
+    '\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}',
+    `\\d{1,2}[-/ ]?${MONTH_NAME}(?:[-/ ]?\\d{2,4})?`,
+    `\\b${MONTH_NAME}[-/ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,?[-/ ]?\\d{4})?`,
+    '\\b(?:19|20)\\d{2}\\b',
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * The sprint's number in its name, or null. The number after the word "sprint" wins
+ * ("K5 Sprint 1 (open)" -> 1, "Sprint-09" -> 9) unless it is a date or a year; otherwise
+ * the first number that is not part of a date or a 4-digit year ("Iteration 7 (12 Mar)" -> 7).
+ * Dates in names are common ("Sprint 23 - 2024-03-12") and must not be read as the number.
+ */
 export function sprintNumberInName(name: string): number | null {
-  const numbers = name.match(/\d+/g);
-  if (!numbers) return null;
-  const value = Number(numbers[numbers.length - 1]);
-  return Number.isSafeInteger(value) && value >= 1 && value <= 10000 ? value : null;
+  const accept = (text: string) => {
+    const value = Number(text);
+    return Number.isSafeInteger(value) && value >= 1 && value <= 10000 ? value : null;
+  };
+  const afterWord = /sprint[\s#_-]*(\d+)(?!\d|[-/.]\d)/i.exec(name);
+  if (afterWord && !(afterWord[1]!.length === 4 && /^(?:19|20)/.test(afterWord[1]!))) {
+    const value = accept(afterWord[1]!);
+    if (value !== null) return value;
+  }
+  // Blank out dates and years (same length, so nothing else moves) and take the first number left.
+  const withoutDates = name.replace(DATE_IN_NAME, (match) => ' '.repeat(match.length));
+  const first = /\d+/.exec(withoutDates);
+  return first ? accept(first[0]) : null;
 }

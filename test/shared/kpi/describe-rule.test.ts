@@ -13,7 +13,7 @@ describe('describeRule', () => {
       'defect-density': 'falling over the last 6 sprints',
       'escaped-defects': '≤ 1 per sprint (3-sprint mean; amber to 3)',
       'cycle-time': 'stable or falling over the last 6 sprints',
-      'lead-time': 'below the sprint 1\u20133 baseline (amber within 15%)',
+      'lead-time': 'below the baseline of the first 3 sprints (amber within 15%)',
       wip: '≤ 2 items per engineer (amber to 3)',
       'handoff-delay-rate': '≤ 10% of cycle time (amber to 15%)',
       'rework-frequency': 'falling over the last 6 sprints, from sprint 5',
@@ -46,7 +46,7 @@ describe('describeRule', () => {
   it('describes a rising baseline of one sprint and a near-zero limit in days', () => {
     expect(
       describeRule({ kind: 'baseline', baselineSprints: 1, provisionalUntil: 6, desired: 'up', tolerancePercent: 10 }, { unit: 'percent' }),
-    ).toBe('above the sprint 1 baseline (amber within 10%)');
+    ).toBe('above the baseline of the first sprint (amber within 10%)');
     expect(describeRule({ kind: 'near-zero', greenMax: 0.5, amberMax: 2, window: 1 }, { unit: 'days' })).toBe(
       '≤ 0.5 days (amber to 2 days)',
     );

@@ -398,22 +398,47 @@ describe('baseline', () => {
   const leadTime: KpiRule = { kind: 'baseline', baselineSprints: 3, provisionalUntil: 12, desired: 'down', tolerancePercent: 15 };
   const firstThree = [10, 12, 11]; // median 11
 
-  it('has no data until the baseline sprints all have values', () => {
+  it('has no data until the first 3 sprints with a value exist', () => {
     expect(evaluateKpi(leadTime, run(1, [10, 12]), context('days')).reason).toBe(
-      'The baseline needs sprints 1\u20133; only sprints 1 and 2 have values',
+      'The baseline needs values for the first 3 sprints; only sprints 1 and 2 have values',
     );
-    expect(
-      evaluateKpi(
-        leadTime,
-        at([
-          [1, 10],
-          [3, 11],
-          [4, 12],
-        ]),
-        context('days'),
-      ).reason,
-    ).toBe('The baseline needs sprints 1\u20133; only sprints 1 and 3 have values');
-    expect(evaluateKpi(leadTime, at([[4, 12]]), context('days')).reason).toBe('The baseline needs sprints 1\u20133; none has a value yet');
+    expect(evaluateKpi(leadTime, at([[4, 12]]), context('days')).reason).toBe(
+      'The baseline needs values for the first 3 sprints; only sprint 4 has a value',
+    );
+  });
+
+  it('skips a sprint without a value: the baseline is the first 3 sprints that have one', () => {
+    // Sprints 1, 3, 4 (10, 11, 12): median 11. Last 3 sprints 2–4 hold 11 and 12 -> 11.5, 4.5% above: amber.
+    const result = evaluateKpi(
+      leadTime,
+      at([
+        [1, 10],
+        [3, 11],
+        [4, 12],
+      ]),
+      context('days'),
+    );
+    expect(result.status).toBe('amber');
+    expect(result.reason).toBe(
+      'Provisional baseline (3 of 12 sprints): 2-sprint mean 11.5 days (sprints 3 and 4; no value for sprint 2) is 4.5% above the 11 days baseline (median of sprints 1, 3 and 4; amber within 15%)',
+    );
+    expect(result.guides.baseline).toEqual({ value: 11, fromSprint: 1, toSprint: 4, provisional: true });
+  });
+
+  it('forms from the team’s own first sprints when they keep Jira’s numbers (41–52)', () => {
+    // Sprints 41–43 (10, 12, 11): median 11. Last 3 (50–52): 9, 10, 11 -> 10, 9.1% below: green; 12 points, settled.
+    const result = evaluateKpi(leadTime, run(41, [...firstThree, 11, 11, 11, 11, 11, 11, 9, 10, 11]), context('days'));
+    expect(result.status).toBe('green');
+    expect(result.provisional).toBe(false);
+    expect(result.reason).toBe(
+      '3-sprint mean 10 days (sprints 50\u201352) is 9.1% below the 11 days baseline (median of sprints 41\u201343)',
+    );
+    expect(result.guides.baseline).toEqual({ value: 11, fromSprint: 41, toSprint: 43, provisional: false });
+    // Provisional while fewer than 12 points exist, however high the sprint numbers: 41–48 is 8 points.
+    const early = evaluateKpi(leadTime, run(41, [...firstThree, 11, 11, 12, 12, 13]), context('days'));
+    expect(early.reason).toBe(
+      'Provisional baseline (8 of 12 sprints): 3-sprint mean 12.3 days (sprints 46\u201348) is 12% above the 11 days baseline (median of sprints 41\u201343; amber within 15%)',
+    );
   });
 
   it('is provisional before 12 points and says so first', () => {

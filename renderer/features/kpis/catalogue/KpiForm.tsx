@@ -186,7 +186,7 @@ export function KpiForm(props: {
     ),
     baseline: (
       <>
-        {numberField('baselineSprints', 'sprints', 'The first sprints form the baseline')}
+        {numberField('baselineSprints', 'sprints', 'The team’s first sprints with a value form the baseline')}
         {numberField('provisionalUntil', 'values', 'Until this many values exist the judgement is provisional')}
         <KpiField id={fieldId('baselineDesired')} label={labelForKpiField('baselineDesired')} error={errorFor('baselineDesired')}>
           <select {...control('baselineDesired')}>

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Engagement } from '@shared/domain/engagement';
-import type { KpiUnit } from '@shared/domain/kpi';
 import { formatKpiValue } from '@shared/kpi/format';
 import { readJiraFile, jiraFileFilters } from '@shared/kpi/jira/read-file';
 import type { JiraExport, JiraReadRefusal } from '@shared/kpi/jira/model';
@@ -17,6 +16,8 @@ import { guessFieldTeams, guessTeamAssignment, teamFieldOptions, NO_VALUE, type 
 import { planSprints, sprintPlanProblems, type SprintChoice, type SprintPlanEntry } from '@shared/kpi/jira/sprint-plan';
 import {
   computeJiraKpis,
+  importedKpiUnits,
+  type ImportedKpiLimits,
   DEFAULT_BUG_TYPES,
   guessEscapedRule,
   importedKpiKeys,
@@ -36,18 +37,6 @@ import './jira-import.css';
 
 /** Rows of the values preview; the rest are imported the same way. */
 const PREVIEW_SPRINTS = 24;
-
-const importedUnits: Record<ImportedKpiKey, KpiUnit> = {
-  'sprint-velocity': 'points',
-  'sprint-commitment-rate': 'percent',
-  throughput: 'count',
-  'lead-time': 'days',
-  'bug-resolution-time': 'days',
-  'escaped-defects': 'count',
-  'cycle-time': 'days',
-  wip: 'items',
-  'handoff-delay-rate': 'days',
-};
 
 interface LoadedFile {
   fileName: string;
@@ -102,6 +91,14 @@ export function JiraImportDialog({
     const names = new Map(teams.map((team) => [team.id, team.name]));
     return (teamId: string) => names.get(teamId) ?? 'Unknown team';
   }, [teams]);
+  // A value outside its KPI's valid range is left out in the preview (and said so) rather than refusing the whole import.
+  const kpiLimits = useMemo(() => {
+    const limits: ImportedKpiLimits = {};
+    for (const kpi of records?.kpis ?? []) {
+      if (!kpi.retired && (importedKpiKeys as readonly string[]).includes(kpi.key)) limits[kpi.key as ImportedKpiKey] = kpi;
+    }
+    return limits;
+  }, [records]);
   const kpiName = (key: ImportedKpiKey) => records?.kpis.find((kpi) => kpi.key === key)?.name ?? importedKpiNames[key];
 
   const statuses = useMemo(() => (file ? seenStatuses(file.data) : []), [file]);
@@ -121,8 +118,8 @@ export function JiraImportDialog({
   const report = useMemo(() => {
     if (!file || !assignment || !plan) return null;
     const rule = escapedRule.field !== '' && escapedRule.contains.trim() !== '' ? escapedRule : null;
-    return computeJiraKpis({ data: file.data, assignment, plan, statusMap, bugTypes, escapedRule: rule, teamName });
-  }, [file, assignment, plan, statusMap, bugTypes, escapedRule, teamName]);
+    return computeJiraKpis({ data: file.data, assignment, plan, statusMap, bugTypes, escapedRule: rule, teamName, kpiLimits });
+  }, [file, assignment, plan, statusMap, bugTypes, escapedRule, teamName, kpiLimits]);
   const planProblems = plan ? sprintPlanProblems(plan, teamName) : [];
 
   async function chooseFile() {
@@ -790,7 +787,7 @@ function ComputedSection(props: {
                     const cell = byEntry.get(entry.key)?.get(key);
                     return (
                       <td key={key} className="number" title={cell?.note}>
-                        {cell ? formatKpiValue(cell.value, importedUnits[key]) : <span className="muted">—</span>}
+                        {cell ? formatKpiValue(cell.value, importedKpiUnits[key]) : <span className="muted">—</span>}
                       </td>
                     );
                   })}

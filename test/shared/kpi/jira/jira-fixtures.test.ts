@@ -161,10 +161,15 @@ describe('the Jira Cloud JSON with changelog (DevLake)', () => {
       ['EE Sprint 7', [7, '2020-06-12', '2020-06-22']],
       ['EE Sprint 9', [9, '2020-07-13', '2020-07-27']],
     ]);
-    expect(value('EE Sprint 7', 'throughput')!.value).toBe(27);
-    // Only EE-2 is estimated (2 points) and done.
-    expect(value('EE Sprint 7', 'sprint-velocity')!.value).toBe(2);
-    expect(value('EE Sprint 7', 'sprint-commitment-rate')!.value).toBe(100);
+    // 27 done issues end in EE Sprint 7, which Jira closed on 22 Jun 2020 (13:59 +0800); EE-2, EE-3 and EE-4 were
+    // resolved on 23 Jun and EE-8, EE-9 and EE-10 on 9 Jul, after it ended, so they are not done in it: 21.
+    expect(value('EE Sprint 7', 'throughput')!.value).toBe(21);
+    expect(report.notes).toContain(
+      '6 issues were finished after their last sprint ended (Jira keeps the sprint on issues moved back to the backlog) and are left out of that sprint’s done figures; they still count in its scope, lowering its completion rate.',
+    );
+    // Only EE-2 is estimated (2 points); it was finished a day after the sprint: 0 of 2 points.
+    expect(value('EE Sprint 7', 'sprint-velocity')!.value).toBe(0);
+    expect(value('EE Sprint 7', 'sprint-commitment-rate')!.value).toBe(0);
     // Seven done issues were ever in progress: 7.1199, 3.3196, 5.8715, 3.3489, 7.2404, 7.2817, 7.2706 days.
     expect(value('EE Sprint 7', 'cycle-time')!.value).toBe(5.92);
     // Only EE-25 is in progress at the end of a day (12 to 17 June): 6 of the sprint's 11 days.
@@ -184,8 +189,9 @@ describe('the Jira Cloud JSON with changelog (DevLake)', () => {
   it('measures handoff delay in the statuses the user marks as waiting', () => {
     const statusMap = { ...guessStatusMap(seenStatuses(data)), Open: 'waiting' as const };
     const { value } = compute(data, byProject(null), { statusMap });
-    // EE-17 waited in Open from 12 Jun 13:01:20.707 to 22 Jul 14:34:22.169: 40.0646 days.
-    expect(value('EE Sprint 9', 'handoff-delay-rate')!.value).toBe(40.06);
+    // EE-17 waited in Open from 12 Jun 13:01:20.707 to 22 Jul 14:34:22.169, all before it first moved into
+    // progress (22 Jul 14:34:22); its cycle time (0.04 days) holds no waiting, so its handoff delay is 0.
+    expect(value('EE Sprint 9', 'handoff-delay-rate')!.value).toBe(0);
     expect(value('EE Sprint 9', 'handoff-delay-rate')!.note).toContain('share of cycle time');
   });
 
