@@ -5,10 +5,21 @@
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  safeStorage,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { z } from 'zod';
 import { platformChannels, platformRequestSchemas, type PlatformMainHandlers } from '../shared/platform/api';
 import { writeFileAtomically } from './atomic-write';
+import { BACKUP_FOLDER_NAME, createBackupFolder } from './backup-folder';
+import { createPassphraseStore, PASSPHRASE_FILE_NAME } from './passphrase-store';
 import { openSafeExternalUrl } from './external-links';
 import { assertTrustedSender } from './security';
 
@@ -38,6 +49,13 @@ async function readFileUpToLimit(file: string): Promise<Uint8Array> {
 
 /** Handlers for calls coming from `owner`, so dialogs are modal to the window that asked. */
 function handlersFor(owner: BrowserWindow | null) {
+  const userData = app.getPath('userData');
+  const backups = createBackupFolder(path.join(userData, BACKUP_FOLDER_NAME));
+  const passphrase = createPassphraseStore({
+    keychain: safeStorage,
+    file: path.join(userData, PASSPHRASE_FILE_NAME),
+    platform: process.platform,
+  });
   return {
     async saveFile({ suggestedName, filters, content }) {
       const choice = await showSaveDialog(owner, {
@@ -76,6 +94,15 @@ function handlersFor(owner: BrowserWindow | null) {
         throw new Error('The link was refused: only https and mailto links can be opened outside the app.');
       }
     },
+
+    listBackups: () => backups.list(),
+    readBackup: ({ name }) => backups.read(name),
+    writeBackup: ({ name, text }) => backups.write(name, text),
+    removeBackup: ({ name }) => backups.remove(name),
+    passphraseStorageStatus: () => passphrase.passphraseStorageStatus(),
+    rememberPassphrase: (request) => passphrase.rememberPassphrase(request),
+    recallPassphrase: () => passphrase.recallPassphrase(),
+    forgetPassphrase: () => passphrase.forgetPassphrase(),
   } satisfies PlatformMainHandlers;
 }
 
@@ -104,6 +131,27 @@ const invokers: { [Method in keyof PlatformMainHandlers]: Invoker<Method> } = {
     return handlers.getAppInfo();
   },
   openExternal: (handlers, args) => handlers.openExternal(parseSingleArgument('openExternal', platformRequestSchemas.openExternal, args)),
+  listBackups: (handlers, args) => {
+    requireNoArguments('listBackups', args);
+    return handlers.listBackups();
+  },
+  readBackup: (handlers, args) => handlers.readBackup(parseSingleArgument('readBackup', platformRequestSchemas.readBackup, args)),
+  writeBackup: (handlers, args) => handlers.writeBackup(parseSingleArgument('writeBackup', platformRequestSchemas.writeBackup, args)),
+  removeBackup: (handlers, args) => handlers.removeBackup(parseSingleArgument('removeBackup', platformRequestSchemas.removeBackup, args)),
+  passphraseStorageStatus: (handlers, args) => {
+    requireNoArguments('passphraseStorageStatus', args);
+    return handlers.passphraseStorageStatus();
+  },
+  rememberPassphrase: (handlers, args) =>
+    handlers.rememberPassphrase(parseSingleArgument('rememberPassphrase', platformRequestSchemas.rememberPassphrase, args)),
+  recallPassphrase: (handlers, args) => {
+    requireNoArguments('recallPassphrase', args);
+    return handlers.recallPassphrase();
+  },
+  forgetPassphrase: (handlers, args) => {
+    requireNoArguments('forgetPassphrase', args);
+    return handlers.forgetPassphrase();
+  },
 };
 
 function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {

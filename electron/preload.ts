@@ -16,6 +16,18 @@ const api = {
   openFile: (request) => ipcRenderer.invoke(platformChannels.openFile, request),
   getAppInfo: () => ipcRenderer.invoke(platformChannels.getAppInfo),
   openExternal: (request) => ipcRenderer.invoke(platformChannels.openExternal, request),
+  backups: {
+    list: () => ipcRenderer.invoke(platformChannels.listBackups),
+    read: (name) => ipcRenderer.invoke(platformChannels.readBackup, { name }),
+    write: (name, text) => ipcRenderer.invoke(platformChannels.writeBackup, { name, text }),
+    remove: (name) => ipcRenderer.invoke(platformChannels.removeBackup, { name }),
+  },
+  rememberedPassphrase: {
+    passphraseStorageStatus: () => ipcRenderer.invoke(platformChannels.passphraseStorageStatus),
+    rememberPassphrase: (request) => ipcRenderer.invoke(platformChannels.rememberPassphrase, request),
+    recallPassphrase: () => ipcRenderer.invoke(platformChannels.recallPassphrase),
+    forgetPassphrase: () => ipcRenderer.invoke(platformChannels.forgetPassphrase),
+  },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     // The event object stays here: handing it over would leak `sender`, i.e. ipcRenderer.
     const forwardKnownCommands = (_event: IpcRendererEvent, command: unknown) => {

@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isQuotaExceededError, quotaExceededMessage } from '@shared/platform/storage-errors';
 import { App } from './app/App';
+import { useUiStore } from './app/ui-store';
 import { db, repositories } from './data';
+import { runStartupBackup } from './features/backups/backup-service';
+import { PassphrasePromptHost } from './features/backups/PassphrasePrompt';
 import './app/styles.css';
 
 // Another window upgraded the database schema: this one must reload rather than keep
@@ -21,9 +25,20 @@ async function start() {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
+      <PassphrasePromptHost />
     </StrictMode>,
   );
+  // Today's backup once the first screen is up: it must never hold up or block the app.
+  setTimeout(() => void runStartupBackup(), 0);
 }
+
+// A full disk can surface from any write a feature did not expect to fail; say so plainly.
+// (Dexie aborts the whole transaction, so nothing was half-written.)
+window.addEventListener('unhandledrejection', (event) => {
+  if (!isQuotaExceededError(event.reason)) return;
+  event.preventDefault();
+  useUiStore.getState().notify('error', quotaExceededMessage('A change'));
+});
 
 start().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,7 @@ import { AppFooter } from './AppFooter';
 // Pages visited now and then load when first opened, keeping the first paint small.
 const TemplatePage = lazy(() => import('../features/template/TemplatePage').then((module) => ({ default: module.TemplatePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((module) => ({ default: module.BackupsPage })));
 
 function PageLoading() {
   return (
@@ -87,6 +88,9 @@ export function App() {
           <Link href="/settings" className="button">
             Settings
           </Link>
+          <Link href="/backups" className="button">
+            Backups
+          </Link>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
@@ -102,6 +106,11 @@ export function App() {
           <Route path="/settings">
             <Suspense fallback={<PageLoading />}>
               <SettingsPage />
+            </Suspense>
+          </Route>
+          <Route path="/backups">
+            <Suspense fallback={<PageLoading />}>
+              <BackupsPage />
             </Suspense>
           </Route>
           <Route path="/engagements/:id/:section?">

@@ -6,36 +6,61 @@
  *
  * Each backup gets a small sidecar summary (counts per table) so the backups screen can
  * list what each one holds without reading, or decrypting, a file of many megabytes.
+ *
+ * Restoring is two steps, so the screen can show what will change in between: prepare
+ * (read, decrypt, validate; nothing written) and restore (a fresh "before restore" backup
+ * of the current workspace first, then the replacement in one transaction).
  */
-import { countWorkspace, serializeWorkspace, WORKSPACE_SCHEMA_VERSION, type WorkspaceCounts } from '@shared/backup/workspace-backup';
-import { encryptBackup } from '@shared/backup/encryption';
+import type { WorkspaceData } from '@shared/domain/workspace';
+import {
+  countWorkspace,
+  serializeWorkspace,
+  WORKSPACE_SCHEMA_VERSION,
+  type BackupProblem,
+  type WorkspaceCounts,
+} from '@shared/backup/workspace-backup';
+import { decryptBackup, encryptBackup, isEncryptedBackup } from '@shared/backup/encryption';
+import type { BackupFileInfo, BackupFiles } from '@shared/platform/api';
 import {
   automaticBackupName,
+  BACKUP_SUMMARY_SUFFIX,
   backupsToPrune,
   defaultRetention,
   needsDailyBackup,
   parseAutomaticBackupName,
+  type AutomaticBackupKind,
   type AutomaticBackupName,
   type RetentionPolicy,
 } from '@shared/backup/retention';
 import type { WorkspaceRepository, AppIdentity } from './workspace-repository';
 import { localCalendarDate, type Clock } from './clock';
 
-export interface BackupFileInfo {
-  name: string;
-  /** Bytes on disk. */
-  size: number;
+export type { BackupFileInfo };
+/** Where automatic backups live (the platform's `backups`). Implementations write atomically: temporary file, flush, rename. */
+export type BackupStore = BackupFiles;
+
+export const SUMMARY_SUFFIX = BACKUP_SUMMARY_SUFFIX;
+
+/**
+ * Thrown by a `passphrase` source when backups are to be encrypted but no passphrase is at
+ * hand: the backup is then not written at all, rather than written in plain.
+ */
+export class BackupPassphraseMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupPassphraseMissingError';
+  }
 }
 
-/** Where automatic backups live. Implementations write atomically: temporary file, flush, rename. */
-export interface BackupStore {
-  list(): Promise<BackupFileInfo[]>;
-  read(name: string): Promise<string>;
-  write(name: string, text: string): Promise<void>;
-  remove(name: string): Promise<void>;
-}
-
-export const SUMMARY_SUFFIX = '.summary.json';
+export type RestorePreparation =
+  | { ok: true; name: string; data: WorkspaceData; incoming: WorkspaceCounts; current: WorkspaceCounts }
+  | {
+      ok: false;
+      reason: 'needs-passphrase' | 'wrong-passphrase' | 'damaged' | 'invalid';
+      message: string;
+      /** JSON paths and messages when the decrypted file is not a valid workspace. */
+      problems: BackupProblem[];
+    };
 
 export interface BackupSummary {
   writtenAt: string;
@@ -54,7 +79,10 @@ export interface AutomaticBackupsOptions {
   workspace: WorkspaceRepository;
   app: AppIdentity;
   clock: Clock;
-  /** The passphrase to encrypt with, or null for plain backups. Asked each time, so a change in settings applies at once. */
+  /**
+   * The passphrase to encrypt with, or null for plain backups. Asked each time, so a change in
+   * settings applies at once; throws `BackupPassphraseMissingError` to skip the backup instead.
+   */
   passphrase: () => Promise<string | null>;
   retention?: RetentionPolicy;
 }
@@ -70,7 +98,7 @@ export function createAutomaticBackups({
   passphrase,
   retention = defaultRetention,
 }: AutomaticBackupsOptions) {
-  async function writeBackup(kind: 'daily' | 'pre-upgrade', fromSchemaVersion?: number): Promise<string> {
+  async function writeBackup(kind: AutomaticBackupKind, fromSchemaVersion?: number): Promise<string> {
     const now = clock.now();
     const secret = await passphrase();
     const data = await workspace.read();
@@ -103,13 +131,35 @@ export function createAutomaticBackups({
     return doomed;
   }
 
+  async function isEmptyWorkspace(): Promise<boolean> {
+    const counts = await workspace.counts();
+    return Object.entries(counts).every(([table, count]) => table === 'settings' || count === 0);
+  }
+
   return {
     writeBackup,
     prune,
-    /** On start: writes today's backup if there is none yet, then applies the retention policy. */
-    async ensureDailyBackup(): Promise<{ written: string | null; pruned: string[] }> {
+    /** True when today has no daily backup yet, so the next start (or this one) writes one. */
+    async dailyBackupDue(): Promise<boolean> {
+      return needsDailyBackup(
+        (await store.list()).map((file) => file.name),
+        localCalendarDate(clock.now()),
+      );
+    },
+    /**
+     * On start: writes today's backup if there is none yet, then applies the retention policy.
+     * With `skipEmptyWorkspace`, a workspace holding nothing but its settings is not backed up
+     * (there is nothing to lose, and a first start should not fill the folder with empty copies).
+     */
+    async ensureDailyBackup(options: { skipEmptyWorkspace?: boolean } = {}): Promise<{ written: string | null; pruned: string[] }> {
       const names = (await store.list()).map((file) => file.name);
-      const written = needsDailyBackup(names, localCalendarDate(clock.now())) ? await writeBackup('daily') : null;
+      const due = needsDailyBackup(names, localCalendarDate(clock.now()));
+      const written = due && !(options.skipEmptyWorkspace && (await isEmptyWorkspace())) ? await writeBackup('daily') : null;
+      return { written, pruned: await prune() };
+    },
+    /** "Back up now": a backup of its own kind, so it never pushes out the day's automatic copy. */
+    async backUpNow(): Promise<{ written: string; pruned: string[] }> {
+      const written = await writeBackup('on-request');
       return { written, pruned: await prune() };
     },
     /** Every automatic backup, newest first, with its size and summary. */
@@ -122,9 +172,55 @@ export function createAutomaticBackups({
         if (!parsed) continue;
         listings.push({ ...parsed, size: file.size, summary: sizes.has(file.name + SUMMARY_SUFFIX) ? await readSummary(file.name) : null });
       }
-      return listings.sort((a, b) => (a.date + a.time < b.date + b.time ? 1 : -1));
+      // Newest first; two of the same second in name order, so the list never shuffles.
+      const key = (backup: AutomaticBackupListing) => backup.date + backup.time;
+      return listings.sort((a, b) => (key(a) !== key(b) ? (key(a) < key(b) ? 1 : -1) : a.name < b.name ? -1 : 1));
     },
     read: (name: string) => store.read(name),
+
+    /** Reads, decrypts and validates a backup; writes nothing. */
+    async prepareRestore(name: string, backupPassphrase: string | null): Promise<RestorePreparation> {
+      let text = await store.read(name);
+      if (isEncryptedBackup(text)) {
+        if (backupPassphrase === null)
+          return {
+            ok: false,
+            reason: 'needs-passphrase',
+            message: 'This backup is encrypted: enter its passphrase to open it.',
+            problems: [],
+          };
+        const opened = await decryptBackup(text, backupPassphrase);
+        if (!opened.ok)
+          return {
+            ok: false,
+            reason: opened.reason === 'wrong-passphrase' ? 'wrong-passphrase' : 'damaged',
+            message: opened.message,
+            problems: [],
+          };
+        text = opened.text;
+      }
+      const parsed = workspace.validateBackup(text);
+      if (!parsed.ok) {
+        return {
+          ok: false,
+          reason: 'invalid',
+          message: `${name} is not a valid workspace backup, so it cannot be restored. Nothing was changed.`,
+          problems: parsed.problems,
+        };
+      }
+      return { ok: true, name, data: parsed.data, incoming: parsed.counts, current: await workspace.counts() };
+    },
+
+    /**
+     * Keeps the current workspace in a "before restore" backup, then replaces it with the
+     * prepared data in one transaction. If the backup cannot be written, nothing is replaced.
+     */
+    async restore(prepared: Extract<RestorePreparation, { ok: true }>): Promise<{ beforeRestore: string }> {
+      const beforeRestore = await writeBackup('before-restore');
+      await workspace.replace(prepared.data);
+      await prune();
+      return { beforeRestore };
+    },
   };
 
   async function readSummary(name: string): Promise<BackupSummary | null> {

@@ -28,12 +28,27 @@ export interface WorkspaceRepository {
   exportText(app: AppIdentity): Promise<string>;
   /** Validates a backup file's text without touching the database. */
   validateBackup(text: string): BackupParseResult;
-  /** Replaces the whole workspace with already validated data, in one transaction. */
-  replace(data: WorkspaceData): Promise<void>;
+  /**
+   * Replaces the whole workspace with already validated data, in one transaction: if any
+   * write fails, the workspace stays exactly as it was.
+   */
+  replace(data: WorkspaceData, options?: ReplaceOptions): Promise<void>;
   /** The settings record, created with defaults on first use. */
   ensureSettings(): Promise<WorkspaceSettings>;
   loadDemo(): Promise<void>;
 }
+
+export interface ReplaceOptions {
+  /** Called after each chunk of records is written, with the records written so far. */
+  onProgress?(written: number, total: number): void;
+}
+
+/**
+ * Records per bulkAdd. Each call clones its records on the calling thread; a few hundred
+ * at a time keeps every clone short, and the browser paints between the IndexedDB
+ * events that end one chunk and start the next, so a large import moves its progress bar.
+ */
+const WRITE_CHUNK_RECORDS = 500;
 
 export function createWorkspaceRepository(db: CockpitDatabase, clock: Clock): WorkspaceRepository {
   const tables = workspaceTableNames.map((name) => db[name] as Table<unknown, string>);
@@ -46,12 +61,22 @@ export function createWorkspaceRepository(db: CockpitDatabase, clock: Clock): Wo
     });
   }
 
-  async function replace(data: WorkspaceData): Promise<void> {
+  async function replace(data: WorkspaceData, options: ReplaceOptions = {}): Promise<void> {
+    const total = workspaceTableNames.reduce((sum, name) => sum + data[name].length, 0);
+    let written = 0;
+    // Only Dexie promises are awaited inside: any other await (a timer, a worker message)
+    // would let IndexedDB commit the transaction half-way.
     await db.transaction('rw', tables, async () => {
+      for (const name of workspaceTableNames) await (db[name] as Table<unknown, string>).clear();
       for (const name of workspaceTableNames) {
         const table = db[name] as Table<unknown, string>;
-        await table.clear();
-        await table.bulkAdd(data[name]);
+        const records = data[name] as unknown[];
+        for (let start = 0; start < records.length; start += WRITE_CHUNK_RECORDS) {
+          const chunk = records.slice(start, start + WRITE_CHUNK_RECORDS);
+          await table.bulkAdd(chunk);
+          written += chunk.length;
+          options.onProgress?.(written, total);
+        }
       }
     });
   }

@@ -3,11 +3,52 @@
  * downloaded through a Blob link and opened through a file input. There is no native
  * menu, so the app shows the same commands as buttons.
  */
-import type { AppInfo, CockpitPlatform, FileFilter, OpenFileResult } from '@shared/platform/api';
+import {
+  BackupFileNameSchema,
+  type AppInfo,
+  type BackupFiles,
+  type CockpitPlatform,
+  type FileFilter,
+  type OpenFileResult,
+} from '@shared/platform/api';
 import { isSafeExternalUrl } from '@shared/platform/origin';
+import { createOpfsBackupStore, isOpfsAvailable } from './opfs-backup-store';
 
 function acceptAttribute(filters: FileFilter[]): string {
   return filters.flatMap((filter) => filter.extensions.map((extension) => `.${extension}`)).join(',');
+}
+
+/** Throws, as the desktop app's IPC schema would, for a name that is not an automatic backup's. */
+function checkedName(name: string): string {
+  const result = BackupFileNameSchema.safeParse(name);
+  if (!result.success) throw new Error(`"${name}" ${result.error.issues[0]!.message}.`);
+  return name;
+}
+
+/** The origin-private file system behind the same name checks the desktop app applies. */
+export function browserBackupFiles(store: BackupFiles | null = isOpfsAvailable() ? createOpfsBackupStore() : null): BackupFiles {
+  const unavailable = () =>
+    new Error(
+      'This browser offers no private file storage to this page (a private window, or not served over https), so automatic backups cannot be kept here.',
+    );
+  return {
+    async list() {
+      if (store === null) throw unavailable();
+      return store.list();
+    },
+    async read(name) {
+      if (store === null) throw unavailable();
+      return store.read(checkedName(name));
+    },
+    async write(name, text) {
+      if (store === null) throw unavailable();
+      return store.write(checkedName(name), text);
+    },
+    async remove(name) {
+      if (store === null) throw unavailable();
+      return store.remove(checkedName(name));
+    },
+  };
 }
 
 export function createBrowserPlatform(appVersion: string): CockpitPlatform {
@@ -75,6 +116,10 @@ export function createBrowserPlatform(appVersion: string): CockpitPlatform {
     onMenuCommand() {
       return () => {};
     },
+
+    backups: browserBackupFiles(),
+    // A browser has no keychain the page can use: the passphrase is asked once per session.
+    rememberedPassphrase: null,
   } satisfies CockpitPlatform;
   return platform;
 }

@@ -88,24 +88,78 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-export function parseWorkspaceBackup(text: string): BackupParseResult {
-  const failure = (problems: BackupProblem[], totalProblems = problems.length): BackupParseResult => ({
-    ok: false,
-    problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
-    totalProblems,
-  });
+/** What a long import reports while it checks records, so a progress bar can follow it. */
+export interface BackupCheckOptions {
+  /** Called every few thousand records with how many of the file's records have been checked. */
+  onProgress?(checked: number, total: number): void;
+}
 
-  let json: unknown;
+const PROGRESS_EVERY_RECORDS = 2000;
+
+function failureOf(problems: BackupProblem[], totalProblems = problems.length): BackupParseResult {
+  return { ok: false, problems: problems.slice(0, MAX_REPORTED_PROBLEMS), totalProblems };
+}
+
+/** A file's bytes as text: UTF-8 only (a leading byte-order mark is allowed), refused otherwise. */
+export function decodeBackupBytes(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problems: BackupProblem[]; totalProblems: number } {
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // TextDecoder drops a leading UTF-8 byte-order mark by itself.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      problems: [{ path: '$', message: 'The file is not UTF-8 text, so it cannot be a workspace backup.' }],
+      totalProblems: 1,
+    };
+  }
+}
+
+/** The JSON text of a backup, parsed; syntax errors come back as a problem with line and column. */
+export function parseBackupJson(
+  text: string,
+): { ok: true; json: unknown } | { ok: false; problems: BackupProblem[]; totalProblems: number } {
+  try {
+    return { ok: true, json: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     // "Unexpected end of JSON input" has no position: the problem is at the end (a cut-off file).
     const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : null;
     const where = offset === null ? '' : (({ line, column }) => ` (line ${line}, column ${column})`)(lineAndColumn(text, offset));
-    return failure([{ path: '$', message: `The file is not valid JSON${where}: ${message}` }]);
+    // A RangeError (a nesting too deep for the engine) is reported like any other syntax problem.
+    return { ok: false, problems: [{ path: '$', message: `The file is not valid JSON${where}: ${shortened(message)}` }], totalProblems: 1 };
   }
+}
+
+export function parseWorkspaceBackup(text: string, options: BackupCheckOptions = {}): BackupParseResult {
+  const parsed = parseBackupJson(text);
+  return parsed.ok ? validateWorkspaceBackup(parsed.json, options) : parsed;
+}
+
+/**
+ * Longest key or message text a problem shows. A hostile file can hold a key of megabytes;
+ * quoting it whole would bury the message (and the dialog) under it.
+ */
+const MAX_SHOWN_KEY = 60;
+const MAX_MESSAGE = 400;
+
+function shownKey(key: string): string {
+  return key.length <= MAX_SHOWN_KEY ? key : `${key.slice(0, MAX_SHOWN_KEY - 20)}… (${key.length.toLocaleString('en-GB')} characters)`;
+}
+
+function shortened(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+function shownPath(path: ReadonlyArray<PropertyKey>): string {
+  return formatJsonPath(path.map((segment) => (typeof segment === 'string' ? shownKey(segment) : segment)));
+}
+
+/** Validates an already parsed backup: header, every record, then the references between them. */
+export function validateWorkspaceBackup(json: unknown, options: BackupCheckOptions = {}): BackupParseResult {
+  const failure = failureOf;
 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return failure([{ path: '$', message: 'The file is not a Governance Cockpit workspace backup (expected a JSON object).' }]);
@@ -119,35 +173,50 @@ export function parseWorkspaceBackup(text: string): BackupParseResult {
       },
     ]);
   }
+  const problems: BackupProblem[] = [];
+  let totalProblems = 0;
+  const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
+    totalProblems++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ path: shownPath(path), message: shortened(message) });
+  };
+  const reportIssues = (prefix: ReadonlyArray<PropertyKey>, issues: ReadonlyArray<z.core.$ZodIssue>) => {
+    for (const issue of issues) {
+      // One problem per unexpected field, at the field itself: `$.tables.risks[3].colour`, not the record.
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) report([...prefix, ...issue.path, key], `unexpected field "${shownKey(key)}"`);
+      } else report([...prefix, ...issue.path], issue.message);
+    }
+  };
+
   const header = BackupHeaderSchema.safeParse(json);
   if (!header.success) {
-    return failure(header.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })));
+    reportIssues([], header.error.issues);
+    return failure(problems, totalProblems);
   }
   if (header.data.formatVersion > BACKUP_FORMAT_VERSION || header.data.schemaVersion > WORKSPACE_SCHEMA_VERSION) {
     return failure([
       {
         path: header.data.formatVersion > BACKUP_FORMAT_VERSION ? '$.formatVersion' : '$.schemaVersion',
-        message: `The backup was written by a newer version of Governance Cockpit (${header.data.app.name} ${header.data.app.version}); update the app to open it.`,
+        message: `The backup was written by a newer version of Governance Cockpit (${shortened(`${header.data.app.name} ${header.data.app.version}`)}); update the app to open it.`,
       },
     ]);
   }
 
   // The raw object, not zod's copy: a key such as "__proto__" survives only here.
-  const tables = (candidate.tables ?? {}) as Record<string, unknown>;
+  const tables = candidate.tables as Record<string, unknown>;
   // A backup from an older schema is brought up to date before it is judged.
-  if (typeof tables === 'object' && tables !== null) upgradeRawTables(tables, header.data.schemaVersion);
-  const problems: BackupProblem[] = [];
-  let totalProblems = 0;
-  const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
-    totalProblems++;
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ path: formatJsonPath(path), message });
-  };
+  upgradeRawTables(tables, header.data.schemaVersion);
 
   for (const table of Object.keys(tables)) {
-    if (!(workspaceTableNames as string[]).includes(table)) report(['tables', table], `unknown table "${table}"`);
+    if (!(workspaceTableNames as string[]).includes(table)) report(['tables', table], `unknown table "${shownKey(table)}"`);
   }
   if (Object.getPrototypeOf(tables) !== Object.prototype) report(['tables'], 'must be a plain JSON object');
 
+  const totalRecords = workspaceTableNames.reduce((sum, table) => {
+    const raw = Object.hasOwn(tables, table) ? tables[table] : undefined;
+    return sum + (Array.isArray(raw) ? raw.length : 0);
+  }, 0);
+  let checked = 0;
   const data = {} as Record<WorkspaceTableName, unknown[]>;
   for (const table of workspaceTableNames) {
     const raw = Object.hasOwn(tables, table) ? tables[table] : undefined;
@@ -160,14 +229,16 @@ export function parseWorkspaceBackup(text: string): BackupParseResult {
     for (let index = 0; index < raw.length; index++) {
       const result = schema.safeParse(raw[index]);
       if (!result.success) {
-        for (const issue of result.error.issues) report(['tables', table, index, ...issue.path], issue.message);
+        reportIssues(['tables', table, index], result.error.issues);
         if (totalProblems >= MAX_REPORTED_PROBLEMS * 5) return failure(problems, totalProblems);
       }
+      if (++checked % PROGRESS_EVERY_RECORDS === 0) options.onProgress?.(checked, totalRecords);
     }
     // The schemas never transform, so a valid record is the parsed JSON object itself:
     // keeping it instead of zod's copy halves the memory a large import needs.
     data[table] = raw;
   }
+  options.onProgress?.(checked, totalRecords);
   if (totalProblems > 0) return failure(problems, totalProblems);
 
   const workspace = data as unknown as WorkspaceData;
@@ -184,10 +255,19 @@ function checkIntegrity(data: WorkspaceData, report: (path: ReadonlyArray<Proper
   }
 
   const idsByTable = new Map<WorkspaceTableName, Set<string>>();
+  // Ids are UUIDs, unique across the whole workspace: the same id in two tables means a
+  // record was copied or edited by hand, and a reference to it could mean either.
+  const tableOfId = new Map<string, WorkspaceTableName>();
   for (const table of workspaceTableNames) {
     const ids = new Set<string>();
     (data[table] as Array<{ id: string }>).forEach((record, index) => {
       if (ids.has(record.id)) report(['tables', table, index, 'id'], `duplicate id ${record.id} in ${tableLabels[table]}`);
+      else {
+        const other = tableOfId.get(record.id);
+        if (other !== undefined)
+          report(['tables', table, index, 'id'], `id ${record.id} is also the id of a record in ${tableLabels[other]}`);
+        else tableOfId.set(record.id, table);
+      }
       ids.add(record.id);
     });
     idsByTable.set(table, ids);

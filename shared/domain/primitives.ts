@@ -8,12 +8,25 @@ import { isValidTimeZone } from '../time/overlap';
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export type Id = z.infer<typeof IdSchema>;
 
+/**
+ * The ISO patterns allow year 0000, which the calendar arithmetic (shared/time) refuses
+ * with an exception: a backup holding such a date would import and then break the page
+ * that shows it.
+ */
+function isAfterYearZero(text: string): boolean {
+  return !text.startsWith('0000');
+}
+
 /** ISO 8601 instant with an explicit offset (`Z` or `+02:00`), as `Date#toISOString` writes it. */
-export const TimestampSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z' });
+export const TimestampSchema = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z' })
+  .refine(isAfterYearZero, { message: 'must be in year 0001 or later' });
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
 /** Calendar date without a time zone (`YYYY-MM-DD`); a real date, so 2027-02-29 is rejected. */
-export const CalendarDateSchema = z.iso.date({ message: 'must be a calendar date as YYYY-MM-DD' });
+export const CalendarDateSchema = z.iso
+  .date({ message: 'must be a calendar date as YYYY-MM-DD' })
+  .refine(isAfterYearZero, { message: 'must be in year 0001 or later' });
 export type CalendarDate = z.infer<typeof CalendarDateSchema>;
 
 export const TimeZoneSchema = z

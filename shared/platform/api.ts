@@ -7,6 +7,7 @@
  * argument it receives over IPC with the very definition the renderer compiles against.
  */
 import { z } from 'zod';
+import { isBackupStoreFileName } from '../backup/retention';
 import type { MenuCommand } from './channels';
 
 // The plain constants live in channels.ts so the zod-free preload can import them.
@@ -49,6 +50,60 @@ export const OpenExternalRequestSchema = z.strictObject({
 });
 export type OpenExternalRequest = z.infer<typeof OpenExternalRequestSchema>;
 
+/** An automatic backup's name or its summary's: never a path, never any other file. */
+export const BackupFileNameSchema = z
+  .string()
+  .refine(isBackupStoreFileName, 'must be the name of an automatic backup or of its summary, not a path or any other file');
+
+/** A workspace of 200 MB encrypts to about 270 MB of base64; this leaves room and still stops a runaway. */
+export const MAX_BACKUP_TEXT_LENGTH = 1024 ** 3;
+
+export const BackupNameRequestSchema = z.strictObject({ name: BackupFileNameSchema });
+export type BackupNameRequest = z.infer<typeof BackupNameRequestSchema>;
+
+export const WriteBackupRequestSchema = z.strictObject({
+  name: BackupFileNameSchema,
+  text: z.string().max(MAX_BACKUP_TEXT_LENGTH, 'is larger than 1 GiB'),
+});
+export type WriteBackupRequest = z.infer<typeof WriteBackupRequestSchema>;
+
+export interface BackupFileInfo {
+  name: string;
+  /** Bytes on disk. */
+  size: number;
+}
+
+/**
+ * Where automatic backups live: the desktop app's data folder or the browser's
+ * origin-private file system. Writes are atomic (temporary file, flush, rename), and only
+ * automatic-backup names are accepted.
+ */
+export interface BackupFiles {
+  list(): Promise<BackupFileInfo[]>;
+  read(name: string): Promise<string>;
+  write(name: string, text: string): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+export const RememberPassphraseRequestSchema = z.strictObject({ passphrase: z.string().min(1).max(1024) });
+export type RememberPassphraseRequest = z.infer<typeof RememberPassphraseRequestSchema>;
+
+/** Whether this computer can keep the backup passphrase in the operating system's keychain, and why not. */
+export type PassphraseStorageStatus = { available: true; remembered: boolean } | { available: false; message: string };
+
+/**
+ * The backup passphrase kept by the operating system's keychain (Electron `safeStorage`),
+ * in the desktop app only. It is never written anywhere in plain text.
+ */
+export interface RememberedPassphrase {
+  passphraseStorageStatus(): Promise<PassphraseStorageStatus>;
+  /** Refused, with the reason, when the keychain cannot encrypt on this computer. */
+  rememberPassphrase(request: RememberPassphraseRequest): Promise<void>;
+  /** The remembered passphrase, or null when there is none (or it can no longer be read). */
+  recallPassphrase(): Promise<string | null>;
+  forgetPassphrase(): Promise<void>;
+}
+
 export type HostKind = 'desktop' | 'browser';
 
 export interface AppInfo {
@@ -72,10 +127,22 @@ export interface CockpitPlatform {
   openExternal(request: OpenExternalRequest): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  readonly backups: BackupFiles;
+  /** Null where the host has no keychain to keep it in (the browser). */
+  readonly rememberedPassphrase: RememberedPassphrase | null;
 }
 
-/** The request/response methods, i.e. everything that crosses IPC as an `invoke`. */
-export type PlatformInvokeMethods = Omit<CockpitPlatform, 'host' | 'onMenuCommand'>;
+/**
+ * The request/response methods, i.e. everything that crosses IPC as an `invoke`. The
+ * preload groups the backup and passphrase ones into `backups` and `rememberedPassphrase`.
+ */
+export type PlatformInvokeMethods = Omit<CockpitPlatform, 'host' | 'onMenuCommand' | 'backups' | 'rememberedPassphrase'> &
+  RememberedPassphrase & {
+    listBackups(): Promise<BackupFileInfo[]>;
+    readBackup(request: BackupNameRequest): Promise<string>;
+    writeBackup(request: WriteBackupRequest): Promise<void>;
+    removeBackup(request: BackupNameRequest): Promise<void>;
+  };
 
 /**
  * Main-process handlers: one per invoke method, taking the already validated request.
@@ -91,4 +158,12 @@ export const platformRequestSchemas = {
   openFile: OpenFileRequestSchema,
   getAppInfo: null,
   openExternal: OpenExternalRequestSchema,
+  listBackups: null,
+  readBackup: BackupNameRequestSchema,
+  writeBackup: WriteBackupRequestSchema,
+  removeBackup: BackupNameRequestSchema,
+  passphraseStorageStatus: null,
+  rememberPassphrase: RememberPassphraseRequestSchema,
+  recallPassphrase: null,
+  forgetPassphrase: null,
 } as const satisfies Record<keyof PlatformInvokeMethods, z.ZodType | null>;

@@ -21,6 +21,14 @@ export const platformChannels = {
   openFile: 'cockpit:open-file',
   getAppInfo: 'cockpit:get-app-info',
   openExternal: 'cockpit:open-external',
+  listBackups: 'cockpit:list-backups',
+  readBackup: 'cockpit:read-backup',
+  writeBackup: 'cockpit:write-backup',
+  removeBackup: 'cockpit:remove-backup',
+  passphraseStorageStatus: 'cockpit:passphrase-storage-status',
+  rememberPassphrase: 'cockpit:remember-passphrase',
+  recallPassphrase: 'cockpit:recall-passphrase',
+  forgetPassphrase: 'cockpit:forget-passphrase',
 } as const satisfies Record<keyof PlatformInvokeMethods, `cockpit:${string}`>;
 
 export const menuCommandChannel = 'cockpit:menu-command';

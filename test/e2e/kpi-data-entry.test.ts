@@ -110,7 +110,8 @@ describe('sprints and KPI values', () => {
         ['Sprint commitment rate (%)', '80', '85'],
         ['Sprint velocity (points)', '31', '34'],
       ]);
-    expect(await cell(page, 'Sprint velocity', 2).getAttribute('title')).toMatch(/^34 points, typed in on /);
+    // The cell shows the value at once and says where it came from once the write has landed.
+    await expect.poll(() => cell(page, 'Sprint velocity', 2).getAttribute('title')).toMatch(/^34 points, typed in on /);
 
     // A typed value out of range is refused with the reason, and nothing is saved.
     await page.keyboard.press('ArrowUp');

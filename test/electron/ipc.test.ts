@@ -3,7 +3,10 @@
  * a sender outside the app origin is refused before any dialog, file or shell call,
  * and a trusted sender still cannot push an unsafe link or a malformed request through.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { platformChannels } from '../../shared/platform/channels';
 import { registerIpcHandlers } from '../../electron/ipc';
 
@@ -13,13 +16,15 @@ const electron = vi.hoisted(() => ({
   showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
   showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
   openExternal: vi.fn(async (_url: string) => {}),
+  userData: '/home/lead/userData',
+  encryptionAvailable: true,
 }));
 
 vi.mock('electron', () => ({
   app: {
     getName: () => 'Governance Cockpit',
     getVersion: () => '0.1.0',
-    getPath: (name: string) => `/home/lead/${name}`,
+    getPath: (name: string) => (name === 'userData' ? electron.userData : `/home/lead/${name}`),
     on: vi.fn(),
   },
   BrowserWindow: { fromWebContents: () => null },
@@ -30,6 +35,13 @@ vi.mock('electron', () => ({
   },
   session: { defaultSession: {} },
   shell: { openExternal: electron.openExternal },
+  // Stands in for the OS keychain: reversible, but visibly not plain text.
+  safeStorage: {
+    isEncryptionAvailable: () => electron.encryptionAvailable,
+    encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
+    decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+  },
 }));
 
 const trusted = { sender: {}, senderFrame: { url: 'app://governance-cockpit/index.html#/risks' } };
@@ -46,6 +58,14 @@ const validArguments: Record<keyof typeof platformChannels, unknown[]> = {
   openFile: [{ filters: [] }],
   getAppInfo: [],
   openExternal: [{ url: 'https://example.com/' }],
+  listBackups: [],
+  readBackup: [{ name: 'cockpit-auto-2026-11-21-090000.json' }],
+  writeBackup: [{ name: 'cockpit-auto-2026-11-21-090000.json', text: '{}' }],
+  removeBackup: [{ name: 'cockpit-auto-2026-11-21-090000.json' }],
+  passphraseStorageStatus: [],
+  rememberPassphrase: [{ passphrase: 'correct horse battery staple' }],
+  recallPassphrase: [],
+  forgetPassphrase: [],
 };
 
 /** As Electron does: whatever the handler throws, synchronously or not, the caller gets a rejection. */
@@ -55,11 +75,26 @@ function handlerFor(channel: string) {
   return (event: unknown, ...args: unknown[]) => Promise.resolve().then(() => handler(event, ...args));
 }
 
+let userData: string;
+
 beforeEach(() => {
   electron.handlers.clear();
   vi.clearAllMocks();
+  // A real, empty data folder per test, so refused requests can be shown to have written nothing.
+  userData = mkdtempSync(path.join(tmpdir(), 'cockpit-ipc-'));
+  electron.userData = userData;
+  electron.encryptionAvailable = true;
   registerIpcHandlers();
 });
+
+afterEach(() => {
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** Every file under the data folder, relative to it. */
+function filesInUserData(): string[] {
+  return readdirSync(userData, { recursive: true, encoding: 'utf8' }).sort();
+}
 
 describe('registerIpcHandlers', () => {
   it('answers exactly the channels of the platform contract, all as invoke handlers', () => {
@@ -75,6 +110,7 @@ describe('registerIpcHandlers', () => {
       expect(electron.showSaveDialog).not.toHaveBeenCalled();
       expect(electron.showOpenDialog).not.toHaveBeenCalled();
       expect(electron.openExternal).not.toHaveBeenCalled();
+      expect(filesInUserData()).toEqual([]);
     });
   });
 
@@ -82,7 +118,7 @@ describe('registerIpcHandlers', () => {
     await expect(handlerFor(platformChannels.getAppInfo)(trusted)).resolves.toMatchObject({
       name: 'Governance Cockpit',
       host: 'desktop',
-      dataLocation: '/home/lead/userData',
+      dataLocation: userData,
     });
     await expect(handlerFor(platformChannels.saveFile)(trusted, ...validArguments.saveFile)).resolves.toEqual({ status: 'cancelled' });
     expect(electron.showSaveDialog).toHaveBeenCalledOnce();
@@ -107,5 +143,91 @@ describe('registerIpcHandlers', () => {
     ).rejects.toThrow('Invalid saveFile request');
     await expect(handlerFor(platformChannels.getAppInfo)(trusted, 'extra')).rejects.toThrow('getAppInfo takes no arguments.');
     expect(electron.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  describe('automatic backups', () => {
+    const name = 'cockpit-auto-2026-11-21-090000.encrypted.json';
+
+    it('writes, lists, reads and removes backups in the backups folder of userData', async () => {
+      await handlerFor(platformChannels.writeBackup)(trusted, { name, text: 'sealed backup' });
+      await handlerFor(platformChannels.writeBackup)(trusted, { name: `${name}.summary.json`, text: '{"counts":{}}' });
+      expect(readFileSync(path.join(userData, 'backups', name), 'utf8')).toBe('sealed backup');
+      await expect(handlerFor(platformChannels.listBackups)(trusted)).resolves.toEqual(
+        expect.arrayContaining([
+          { name, size: 13 },
+          { name: `${name}.summary.json`, size: 13 },
+        ]),
+      );
+      await expect(handlerFor(platformChannels.readBackup)(trusted, { name })).resolves.toBe('sealed backup');
+      await handlerFor(platformChannels.removeBackup)(trusted, { name });
+      expect(filesInUserData()).toEqual(['backups', path.join('backups', `${name}.summary.json`)]);
+    });
+
+    it.each([
+      '../Preferences',
+      '../../.bashrc',
+      '/etc/passwd',
+      'backups/cockpit-auto-2026-11-21-090000.json',
+      '..\\cockpit-auto-2026-11-21-090000.json',
+      'cockpit-auto-2026-11-21-090000.json/../../x',
+      'governance-cockpit-2026-11-21.json',
+      'backup-passphrase.bin',
+      'cockpit-auto-2026-11-21-090000.json.tmp',
+      '',
+    ])('refuses the name %j before touching the disk', async (badName) => {
+      for (const [channel, args] of [
+        [platformChannels.readBackup, [{ name: badName }]],
+        [platformChannels.writeBackup, [{ name: badName, text: 'x' }]],
+        [platformChannels.removeBackup, [{ name: badName }]],
+      ] as const) {
+        await expect(handlerFor(channel)(trusted, ...args)).rejects.toThrow(/Invalid (read|write|remove)Backup request/);
+      }
+      expect(filesInUserData()).toEqual([]);
+    });
+
+    it('refuses extra fields and extra arguments', async () => {
+      await expect(handlerFor(platformChannels.writeBackup)(trusted, { name, text: 'x', path: '/tmp/x' })).rejects.toThrow(
+        'Invalid writeBackup request',
+      );
+      await expect(handlerFor(platformChannels.listBackups)(trusted, '/etc')).rejects.toThrow('listBackups takes no arguments.');
+      expect(filesInUserData()).toEqual([]);
+    });
+
+    it('lists only automatic backups, not the temporary files of an interrupted write or anything else', async () => {
+      await handlerFor(platformChannels.writeBackup)(trusted, { name, text: 'kept' });
+      writeFileSync(path.join(userData, 'backups', `.${name}.0f1e.tmp`), 'half');
+      writeFileSync(path.join(userData, 'backups', 'notes.txt'), 'mine');
+      await expect(handlerFor(platformChannels.listBackups)(trusted)).resolves.toEqual([{ name, size: 4 }]);
+    });
+  });
+
+  describe('remembered passphrase', () => {
+    it('keeps the passphrase only in its keychain-encrypted form, and recalls and forgets it', async () => {
+      await expect(handlerFor(platformChannels.passphraseStorageStatus)(trusted)).resolves.toEqual({ available: true, remembered: false });
+      await handlerFor(platformChannels.rememberPassphrase)(trusted, { passphrase: 'correct horse battery staple' });
+      const stored = readFileSync(path.join(userData, 'backup-passphrase.bin'), 'utf8');
+      expect(stored).not.toContain('correct horse');
+      expect(stored.startsWith('sealed:')).toBe(true);
+      await expect(handlerFor(platformChannels.recallPassphrase)(trusted)).resolves.toBe('correct horse battery staple');
+      await handlerFor(platformChannels.forgetPassphrase)(trusted);
+      await expect(handlerFor(platformChannels.recallPassphrase)(trusted)).resolves.toBeNull();
+      expect(filesInUserData()).toEqual([]);
+    });
+
+    it('refuses to remember when the keychain cannot encrypt, and writes nothing', async () => {
+      electron.encryptionAvailable = false;
+      await expect(
+        handlerFor(platformChannels.rememberPassphrase)(trusted, { passphrase: 'correct horse battery staple' }),
+      ).rejects.toThrow('cannot encrypt');
+      await expect(handlerFor(platformChannels.passphraseStorageStatus)(trusted)).resolves.toMatchObject({ available: false });
+      expect(filesInUserData()).toEqual([]);
+    });
+
+    it('refuses a malformed passphrase request', async () => {
+      await expect(handlerFor(platformChannels.rememberPassphrase)(trusted, { passphrase: '' })).rejects.toThrow(
+        'Invalid rememberPassphrase request',
+      );
+      await expect(handlerFor(platformChannels.recallPassphrase)(trusted, 'x')).rejects.toThrow('recallPassphrase takes no arguments.');
+    });
   });
 });

@@ -29,6 +29,7 @@ import {
   type MatrixSize,
   type SettingsFields,
 } from './settings-form-model';
+import { BackupSettingsSection } from '../backups/BackupSettingsSection';
 import '../risks/heatmap/risk-bands.css';
 import './settings.css';
 
@@ -393,6 +394,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+
+      <BackupSettingsSection />
     </article>
   );
 }

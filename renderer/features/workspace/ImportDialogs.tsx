@@ -1,11 +1,54 @@
-import { tableLabels, workspaceTableNames } from '@shared/domain/workspace';
+import { WorkspaceComparison } from './WorkspaceComparison';
 import { ConfirmDialog, Dialog } from '../../app/Dialog';
-import { useImportDialog, useWorkspaceBackup } from './use-workspace-backup';
+import { useImportDialog } from './use-workspace-backup';
+import type { ImportPhase } from './workspace-import';
+import './import-dialogs.css';
 
-/** The two outcomes of reading a backup file: a list of problems, or a confirmation of what will be replaced. */
+const phaseLabels: Record<ImportPhase, string> = {
+  reading: 'Reading the file',
+  checking: 'Checking every record',
+  writing: 'Writing the workspace',
+};
+
+/**
+ * The import's dialogs: progress while the file is read, checked and written; then either
+ * the list of problems, or a confirmation of what will be replaced.
+ */
 export function ImportDialogs() {
-  const { pending, rejected, busy, set } = useImportDialog();
-  const { confirmImport } = useWorkspaceBackup();
+  const { pending, rejected, progress, set } = useImportDialog();
+
+  if (progress) {
+    const percent = Math.floor(progress.fraction * 100);
+    return (
+      <Dialog
+        title="Importing the workspace"
+        narrow
+        // An import cannot stop half-way through its transaction, and a check stops by itself.
+        onClose={() => undefined}
+        footer={<p className="muted import-progress-note">Keep this window open until the import finishes.</p>}
+      >
+        <p>
+          <strong>{progress.fileName}</strong>
+        </p>
+        <div className="import-progress" data-testid="import-progress">
+          <div className="row import-progress-label">
+            <span data-testid="import-phase">{phaseLabels[progress.phase]}…</span>
+            <span className="number" data-testid="import-percent">
+              {percent}%
+            </span>
+          </div>
+          <progress max={100} value={percent} aria-label={`${phaseLabels[progress.phase]}, ${percent}%`} />
+          <ol className="import-phases" aria-label="Steps">
+            {(Object.keys(phaseLabels) as ImportPhase[]).map((phase) => (
+              <li key={phase} aria-current={phase === progress.phase ? 'step' : undefined}>
+                {phaseLabels[phase]}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </Dialog>
+    );
+  }
 
   if (rejected) {
     const more = rejected.totalProblems - rejected.problems.length;
@@ -36,42 +79,24 @@ export function ImportDialogs() {
   }
 
   if (pending) {
-    const rows = workspaceTableNames.filter((table) => table !== 'settings' && (pending.current[table] > 0 || pending.incoming[table] > 0));
     return (
       <ConfirmDialog
         title="Replace the workspace?"
         confirmLabel="Replace workspace"
         danger
-        busy={busy}
-        onCancel={() => set({ pending: null })}
-        onConfirm={confirmImport}
+        onCancel={() => pending.answer(false)}
+        onConfirm={() => pending.answer(true)}
       >
         <p>
           Importing <strong>{pending.fileName}</strong> replaces everything in this workspace. Export a backup first if you may need the
           current data.
         </p>
-        <table className="data" data-testid="import-comparison">
-          <thead>
-            <tr>
-              <th scope="col">Records</th>
-              <th scope="col" className="number">
-                Now
-              </th>
-              <th scope="col" className="number">
-                After import
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((table) => (
-              <tr key={table}>
-                <td>{tableLabels[table]}</td>
-                <td className="number">{pending.current[table].toLocaleString()}</td>
-                <td className="number">{pending.incoming[table].toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WorkspaceComparison
+          current={pending.current}
+          incoming={pending.incoming}
+          incomingLabel="After import"
+          testId="import-comparison"
+        />
       </ConfirmDialog>
     );
   }

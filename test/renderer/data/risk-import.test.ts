@@ -87,6 +87,20 @@ describe('importRiskDrafts', () => {
     expect(await db.riskEvents.count()).toBe(0);
   });
 
+  it('writes nothing when the last write of the transaction fails (risks already added are undone)', async () => {
+    await importRiskDrafts(db, { engagementId: engagement.id, drafts: [draft(2)] }, clock);
+    const before = { risks: await db.risks.toArray(), events: await db.riskEvents.toArray() };
+    // The history entries are written after the risks; a failure there stands for a full disk.
+    db.riskEvents.hook('creating', () => {
+      throw new Error('QuotaExceededError: the disk is full');
+    });
+    await expect(importRiskDrafts(db, { engagementId: engagement.id, drafts: [draft(3), draft(4)] }, clock)).rejects.toThrow(
+      /disk is full/,
+    );
+    expect(await db.risks.toArray()).toEqual(before.risks);
+    expect(await db.riskEvents.toArray()).toEqual(before.events);
+  });
+
   it('refuses an engagement that no longer exists', async () => {
     await expect(importRiskDrafts(db, { engagementId: '4f1e2d3c-2b1a-4c0d-9e8f-7a6b5c4d3e2f', drafts: [draft(2)] }, clock)).rejects.toThrow(
       'This engagement no longer exists.',

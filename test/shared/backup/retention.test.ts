@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { automaticBackupName, backupsToPrune, needsDailyBackup, parseAutomaticBackupName, weekOf } from '../../../shared/backup/retention';
+import {
+  automaticBackupName,
+  backupsToPrune,
+  isBackupStoreFileName,
+  needsDailyBackup,
+  parseAutomaticBackupName,
+  weekOf,
+} from '../../../shared/backup/retention';
 import { fromDayNumber, toDayNumber } from '../../../shared/time/calendar-dates';
 
 const daily = (date: string, time = '090000', encrypted = false) => automaticBackupName({ kind: 'daily', date, time, encrypted });
@@ -89,5 +96,67 @@ describe('retention', () => {
       encrypted: false,
     });
     expect(needsDailyBackup([...names, upgradeToday], '2026-11-21')).toBe(true);
+  });
+});
+
+describe('backups the user asked for and safety copies before a restore', () => {
+  const ofKind = (kind: 'on-request' | 'before-restore', date: string, time = '120000') =>
+    automaticBackupName({ kind, date, time, encrypted: false });
+
+  it('have names of their own that round-trip', () => {
+    expect(ofKind('on-request', '2026-11-21')).toBe('cockpit-auto-2026-11-21-120000-on-request.json');
+    expect(ofKind('before-restore', '2026-11-21')).toBe('cockpit-auto-2026-11-21-120000-before-restore.json');
+    expect(parseAutomaticBackupName(ofKind('before-restore', '2026-11-21'))).toMatchObject({
+      kind: 'before-restore',
+      fromSchemaVersion: null,
+    });
+    expect(parseAutomaticBackupName('cockpit-auto-2026-11-21-120000-on-demand.json')).toBeNull();
+  });
+
+  it('are kept by count of their own, never pushing a daily copy out', () => {
+    const names = [
+      daily('2026-11-21'),
+      ...Array.from({ length: 10 }, (_, index) => ofKind('on-request', '2026-11-21', `1${String(index).padStart(5, '0')}`)),
+      ...Array.from({ length: 6 }, (_, index) => ofKind('before-restore', `2026-11-${String(10 + index).padStart(2, '0')}`)),
+    ];
+    const pruned = backupsToPrune(names);
+    expect(pruned).not.toContain(daily('2026-11-21'));
+    expect(pruned.filter((name) => name.includes('on-request'))).toEqual([
+      ofKind('on-request', '2026-11-21', '100000'),
+      ofKind('on-request', '2026-11-21', '100001'),
+    ]);
+    expect(pruned.filter((name) => name.includes('before-restore'))).toEqual([
+      ofKind('before-restore', '2026-11-10'),
+      ofKind('before-restore', '2026-11-11'),
+    ]);
+    // A "Back up now" on the day is not the day's daily copy: the next start still writes one.
+    expect(needsDailyBackup([ofKind('on-request', '2026-11-22')], '2026-11-22')).toBe(true);
+  });
+});
+
+describe('isBackupStoreFileName', () => {
+  it.each([
+    'cockpit-auto-2026-11-21-090000.json',
+    'cockpit-auto-2026-11-21-090000.encrypted.json',
+    'cockpit-auto-2026-11-21-090000-before-upgrade-from-v2.encrypted.json.summary.json',
+    'cockpit-auto-2026-11-21-090000-on-request.json.summary.json',
+  ])('accepts %s', (name) => {
+    expect(isBackupStoreFileName(name)).toBe(true);
+  });
+
+  it.each([
+    '../cockpit-auto-2026-11-21-090000.json',
+    'cockpit-auto-2026-11-21-090000.json/..',
+    'sub/cockpit-auto-2026-11-21-090000.json',
+    'C:\\cockpit-auto-2026-11-21-090000.json',
+    'cockpit-auto-2026-11-21-090000.json.summary.json.summary.json',
+    'cockpit-auto-2026-11-21-090000.json\u0000',
+    '.cockpit-auto-2026-11-21-090000.json.3f2a.tmp',
+    'cockpit-auto-2026-11-21-090000.json.partial',
+    'governance-cockpit-2026-11-21.json',
+    '.summary.json',
+    '',
+  ])('refuses %j', (name) => {
+    expect(isBackupStoreFileName(name)).toBe(false);
   });
 });

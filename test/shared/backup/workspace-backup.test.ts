@@ -92,7 +92,7 @@ describe('workspace backup format', () => {
     const paths = problems.map((problem) => problem.path);
     expect(paths).toContain('$.tables.risks[2].likelihood');
     expect(paths).toContain('$.tables.engagements[0].name');
-    expect(paths).toContain('$.tables.teams[1]');
+    expect(paths).toContain('$.tables.teams[1].extra');
     expect(paths).toContain('$.tables.checkpoints');
     expect(paths).toContain('$.tables.bananas');
   });
