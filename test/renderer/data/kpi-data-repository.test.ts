@@ -2,39 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CockpitDatabase } from '../../../renderer/data/db';
 import type { Repositories } from '../../../renderer/data';
 import type { MeasurementEntry } from '../../../renderer/data/kpi-data-repository';
-import type { Engagement, EngagementDraft, Team } from '@shared/domain/engagement';
+import type { Engagement, Team } from '@shared/domain/engagement';
 import type { KpiDefinition, Sprint } from '@shared/domain/kpi';
 import { RecordConflictError, RecordValidationError } from '@shared/validation';
-import { FIXED_NOW, useTestWorkspace } from './test-workspace';
+import { engagementDraft, FIXED_NOW, partnerTeamDraft, useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
 useTestWorkspace('kpi-data-test', (opened) => ({ db, repositories } = opened));
 
-const team = (name: string) => ({
-  name,
-  scope: '',
-  size: 5,
-  provider: 'partner' as const,
-  location: 'Lisbon',
-  timeZone: 'Europe/Lisbon',
-  workingHours: { start: 540, end: 1020 },
-});
-
-const draft: EngagementDraft = {
-  name: 'Atlas payments',
-  client: 'Harbor Mutual',
-  partner: 'Southwind Engineering',
-  sourcingModel: 'nearshoring',
-  status: 'active',
-  clientTimeZone: 'Europe/London',
-  clientWorkingHours: { start: 540, end: 1020 },
-  engagementLead: 'Dana Whitfield',
-  confidentialityLabel: 'Confidential',
-  startDate: '2025-01-06',
-  description: '',
-  teams: [team('Ledger'), team('Cards')],
-};
+const team = (name: string) => partnerTeamDraft(name);
+const draft = engagementDraft({ teams: [team('Ledger'), team('Cards')] });
 
 let engagement: Engagement;
 let ledger: Team;

@@ -11,7 +11,7 @@ import { planSprints } from '@shared/kpi/jira/sprint-plan';
 import { computeJiraKpis } from '@shared/kpi/jira/compute';
 import { buildImportPayload, type KpiImportPayload } from '@shared/kpi/jira/import-payload';
 import type { JiraExport } from '@shared/kpi/jira/model';
-import { useTestWorkspace } from './test-workspace';
+import { engagementDraft, partnerTeamDraft, useTestWorkspace } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
@@ -22,31 +22,17 @@ const read = readJiraFile('Jira.csv', new Uint8Array(readFileSync(fixture)));
 if (!read.ok) throw new Error(read.summary);
 const data: JiraExport = read.export;
 
-const team = (name: string) => ({
-  name,
-  scope: '',
-  size: 5,
-  provider: 'partner' as const,
-  location: '',
-  timeZone: 'America/Bogota',
-  workingHours: { start: 540, end: 1020 },
-});
-
 async function createEngagement(): Promise<{ engagement: Engagement; ledger: Team; cards: Team }> {
-  const engagement = await repositories.engagements.create({
-    name: 'Atlas payments',
-    client: 'Harbor Mutual',
-    partner: 'Southwind Engineering',
-    sourcingModel: 'nearshoring',
-    status: 'active',
-    clientTimeZone: 'America/New_York',
-    clientWorkingHours: { start: 540, end: 1020 },
-    engagementLead: 'Dana Whitfield',
-    confidentialityLabel: 'Confidential',
-    startDate: '2025-08-01',
-    description: '',
-    teams: [team('Ledger'), team('Cards')],
-  });
+  const engagement = await repositories.engagements.create(
+    engagementDraft({
+      clientTimeZone: 'America/New_York',
+      startDate: '2025-08-01',
+      teams: [
+        partnerTeamDraft('Ledger', { timeZone: 'America/Bogota', location: '' }),
+        partnerTeamDraft('Cards', { timeZone: 'America/Bogota', location: '' }),
+      ],
+    }),
+  );
   const teams = await db.teams.where({ engagementId: engagement.id }).sortBy('name');
   const [cards, ledger] = teams as [Team, Team];
   return { engagement, ledger, cards };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
 import { createRepositories, type Repositories } from '../../../renderer/data';
 import type { Clock } from '../../../renderer/data/clock';
+import type { EngagementDraft, TeamDraft } from '@shared/domain/engagement';
 
 export const FIXED_NOW = '2026-11-21T10:00:00.000Z';
 export const fixedClock: Clock = { now: () => new Date(FIXED_NOW) };
@@ -30,4 +31,37 @@ export function useTestWorkspace(name: string, onOpen: (opened: TestWorkspace) =
     db?.close();
     await db?.delete();
   });
+}
+
+/** A partner team as the engagement form would create it. */
+export function partnerTeamDraft(name: string, overrides: Partial<TeamDraft> = {}): TeamDraft {
+  return {
+    name,
+    scope: '',
+    size: 5,
+    provider: 'partner',
+    location: 'Lisbon',
+    timeZone: 'Europe/Lisbon',
+    workingHours: { start: 540, end: 1020 },
+    ...overrides,
+  };
+}
+
+/** The engagement most data-layer tests start from; pass what the test cares about. */
+export function engagementDraft(overrides: Partial<EngagementDraft> = {}): EngagementDraft {
+  return {
+    name: 'Atlas payments',
+    client: 'Harbor Mutual',
+    partner: 'Southwind Engineering',
+    sourcingModel: 'nearshoring',
+    status: 'active',
+    clientTimeZone: 'Europe/London',
+    clientWorkingHours: { start: 540, end: 1020 },
+    engagementLead: 'Dana Whitfield',
+    confidentialityLabel: 'Confidential',
+    startDate: '2025-01-06',
+    description: '',
+    teams: [partnerTeamDraft('Ledger')],
+    ...overrides,
+  };
 }

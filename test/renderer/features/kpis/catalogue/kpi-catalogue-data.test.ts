@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CockpitDatabase } from '../../../../../renderer/data/db';
 import type { Repositories } from '../../../../../renderer/data';
-import type { Engagement, EngagementDraft } from '@shared/domain/engagement';
+import type { Engagement } from '@shared/domain/engagement';
 import type { KpiDefinition } from '@shared/domain/kpi';
 import { RecordConflictError } from '@shared/validation';
 import {
@@ -13,37 +13,14 @@ import {
   setKpiRetired,
   updateKpi,
 } from '../../../../../renderer/features/kpis/catalogue/kpi-catalogue-data';
-import { FIXED_NOW, useTestWorkspace } from '../../../data/test-workspace';
+import { engagementDraft, FIXED_NOW, useTestWorkspace } from '../../../data/test-workspace';
 import type { KpiDraft } from '../../../../../renderer/features/kpis/catalogue/kpi-form-model';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
 useTestWorkspace('kpi-catalogue-data-test', (opened) => ({ db, repositories } = opened));
 
-const engagementDraft: EngagementDraft = {
-  name: 'Atlas payments',
-  client: 'Harbor Mutual',
-  partner: 'Southwind Engineering',
-  sourcingModel: 'nearshoring',
-  status: 'active',
-  clientTimeZone: 'Europe/London',
-  clientWorkingHours: { start: 540, end: 1020 },
-  engagementLead: 'Dana Whitfield',
-  confidentialityLabel: 'Confidential',
-  startDate: '2026-01-05',
-  description: '',
-  teams: [
-    {
-      name: 'Ledger',
-      scope: '',
-      size: 5,
-      provider: 'partner',
-      location: 'Lisbon',
-      timeZone: 'Europe/Lisbon',
-      workingHours: { start: 540, end: 1020 },
-    },
-  ],
-};
+const atlas = engagementDraft({ startDate: '2026-01-05' });
 
 const reviewTurnaround: KpiDraft = {
   key: 'review-turnaround',
@@ -63,7 +40,7 @@ let engagement: Engagement;
 let added: KpiDefinition;
 
 beforeEach(async () => {
-  engagement = await repositories.engagements.create(engagementDraft);
+  engagement = await repositories.engagements.create(atlas);
   added = await addKpi(db, repositories.kpiDefinitions, engagement.id, reviewTurnaround);
 });
 
@@ -108,7 +85,7 @@ describe('adding and editing KPIs', () => {
   });
 
   it('allows the same key in another engagement', async () => {
-    const other = await repositories.engagements.create({ ...engagementDraft, name: 'Other', teams: [] });
+    const other = await repositories.engagements.create({ ...atlas, name: 'Other', teams: [] });
     const elsewhere = await addKpi(db, repositories.kpiDefinitions, other.id, reviewTurnaround);
     expect(elsewhere.engagementId).toBe(other.id);
   });
