@@ -98,11 +98,12 @@ export function createAutomaticBackups({
   passphrase,
   retention = defaultRetention,
 }: AutomaticBackupsOptions) {
-  async function writeBackup(kind: AutomaticBackupKind, fromSchemaVersion?: number): Promise<string> {
+  async function writeBackup(kind: AutomaticBackupKind, fromSchemaVersion?: number, rawData?: WorkspaceData): Promise<string> {
     const now = clock.now();
     const secret = await passphrase();
-    const data = await workspace.read();
-    const plain = serializeWorkspace(data, app);
+    const data = rawData ?? (await workspace.read());
+    // A pre-upgrade copy holds records of the old schema and says so, so restoring it runs the shared upgrades.
+    const plain = serializeWorkspace(data, app, fromSchemaVersion);
     const name = automaticBackupName({
       kind,
       date: localCalendarDate(now),
@@ -139,6 +140,15 @@ export function createAutomaticBackups({
   return {
     writeBackup,
     prune,
+    /**
+     * Before a schema upgrade: `data` was read straight from the old database (opening it
+     * through the workspace repository would run the upgrade first), written as schema
+     * `fromSchemaVersion`.
+     */
+    async writePreUpgradeBackup(data: WorkspaceData, fromSchemaVersion: number): Promise<{ written: string; pruned: string[] }> {
+      const written = await writeBackup('pre-upgrade', fromSchemaVersion, data);
+      return { written, pruned: await prune() };
+    },
     /** True when today has no daily backup yet, so the next start (or this one) writes one. */
     async dailyBackupDue(): Promise<boolean> {
       return needsDailyBackup(

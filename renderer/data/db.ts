@@ -9,7 +9,7 @@
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { WorkspaceRecord, WorkspaceTableName } from '@shared/domain/workspace';
-import { recordUpgrades } from '@shared/domain/migrations';
+import { recordUpgrades, type RecordUpgrade } from '@shared/domain/migrations';
 
 export const DATABASE_NAME = 'governance-cockpit';
 
@@ -40,19 +40,33 @@ const schemaV1: Record<WorkspaceTableName, string> = {
 export type CockpitTables = { [T in WorkspaceTableName]: Table<WorkspaceRecord<T>, string> };
 export type CockpitDatabase = Dexie & CockpitTables;
 
-export function openCockpitDatabase(name: string = DATABASE_NAME): CockpitDatabase {
+export interface CockpitDatabaseOptions {
+  /** The record upgrades to run; the shared ones unless a test needs an upgrade that fails. */
+  upgrades?: readonly RecordUpgrade[];
+}
+
+/**
+ * Declares the schema without opening anything: Dexie opens on `open()` or the first
+ * query, so the start-up can look at the stored version (and back it up) first.
+ */
+export function openCockpitDatabase(name: string = DATABASE_NAME, options: CockpitDatabaseOptions = {}): CockpitDatabase {
+  const upgrades = options.upgrades ?? recordUpgrades;
   const db = new Dexie(name) as CockpitDatabase;
   db.version(1).stores(schemaV1);
   // Version 2: settings gain the workspace's engagement template. Same indexes.
   db.version(2)
     .stores(schemaV1)
-    .upgrade((transaction) => applyUpgrades(transaction, 2));
+    .upgrade((transaction) => applyUpgrades(transaction, 2, upgrades));
   return db;
 }
 
-/** Runs the shared record upgrades that produce `version`, table by table, inside Dexie's upgrade transaction. */
-async function applyUpgrades(transaction: Transaction, version: number): Promise<void> {
-  for (const upgrade of recordUpgrades.filter((candidate) => candidate.toVersion === version)) {
+/**
+ * Runs the record upgrades that produce `version`, table by table, inside Dexie's upgrade
+ * transaction: if one throws, IndexedDB aborts the whole version change and the database
+ * stays as the older version left it.
+ */
+async function applyUpgrades(transaction: Transaction, version: number, upgrades: readonly RecordUpgrade[]): Promise<void> {
+  for (const upgrade of upgrades.filter((candidate) => candidate.toVersion === version)) {
     await transaction
       .table(upgrade.table)
       .toCollection()

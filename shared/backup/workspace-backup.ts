@@ -49,11 +49,19 @@ export type BackupParseResult =
 /** How many problems are collected before validation stops: enough to act on, not a flood. */
 const MAX_REPORTED_PROBLEMS = 20;
 
-export function serializeWorkspace(data: WorkspaceData, app: { name: string; version: string }): string {
+/**
+ * `schemaVersion` is the version the records were written at: the current one, unless the
+ * records come straight from an older database (the copy taken before a schema upgrade).
+ */
+export function serializeWorkspace(
+  data: WorkspaceData,
+  app: { name: string; version: string },
+  schemaVersion: number = WORKSPACE_SCHEMA_VERSION,
+): string {
   const header = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    schemaVersion,
     app: { name: app.name, version: app.version },
   };
   const parts: string[] = ['{\n'];
