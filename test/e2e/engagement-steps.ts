@@ -50,3 +50,11 @@ export async function openSection(page: Page, label: string): Promise<void> {
   await tab.click();
   await page.waitForFunction((name) => document.querySelector('.section-tabs [aria-current="page"]')?.textContent === name, label);
 }
+
+/** From the empty portfolio: creates the default engagement through its form and waits for its page. */
+export async function createEngagement(page: Page, values: Partial<EngagementFormValues> = {}): Promise<void> {
+  await page.getByRole('button', { name: 'Create an engagement' }).click();
+  await fillEngagementForm(page, values);
+  await page.getByRole('button', { name: 'Create engagement' }).click();
+  await page.getByRole('heading', { name: values.name ?? defaults.name }).waitFor();
+}

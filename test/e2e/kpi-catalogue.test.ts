@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { reviewTurns } from '@shared/kpi/catalogue';
 import { addDays } from '@shared/time/overlap';
 import { useBrowser } from './browser';
-import { fillEngagementForm, openSection } from './engagement-steps';
+import { createEngagement, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -33,10 +33,7 @@ describe('KPI catalogue', () => {
     const today = localToday();
     const startDate = addDays(today, -75);
     const { page, pageErrors } = await openApp();
-    await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagementForm(page, { startDate });
-    await page.getByRole('button', { name: 'Create engagement' }).click();
-    await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await createEngagement(page, { startDate });
 
     // Two tech leads, whom a new KPI's review rotation suggests.
     await openSection(page, 'Teams and roles');

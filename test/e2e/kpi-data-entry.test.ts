@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateStressWorkspace } from '@shared/demo/generate';
 import { serializeWorkspace } from '@shared/backup/workspace-backup';
 import { useBrowser, waitForPortfolio } from './browser';
-import { fillEngagementForm, openSection } from './engagement-steps';
+import { createEngagement, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -50,10 +50,7 @@ async function addSprint(page: Page, dates: { start: string; end: string }, expe
 describe('sprints and KPI values', () => {
   it('adds sprints, refuses an overlap, takes typed and pasted values, refuses a bad paste whole and keeps values after a reload', async () => {
     const { page, pageErrors } = await openApp();
-    await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagementForm(page);
-    await page.getByRole('button', { name: 'Create engagement' }).click();
-    await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await createEngagement(page);
     await openSprintsAndData(page);
     const panel = page.getByTestId('sprint-data-panel');
     expect(await panel.innerText()).toContain('No sprints yet.');

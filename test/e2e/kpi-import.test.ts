@@ -5,7 +5,7 @@ import { readJiraText } from '@shared/kpi/jira/read-file';
 import { guessStatusMap, seenStatuses } from '@shared/kpi/jira/statuses';
 import { planSprints } from '@shared/kpi/jira/sprint-plan';
 import { computeJiraKpis } from '@shared/kpi/jira/compute';
-import { fillEngagementForm, openSection } from './engagement-steps';
+import { createEngagement, openSection } from './engagement-steps';
 import { useBrowser } from './browser';
 
 const { openApp } = useBrowser();
@@ -38,10 +38,7 @@ describe('importing KPIs from a Jira export', () => {
   it('previews a CSV export, imports it, reports what could not be computed and shows the values on the scorecard', async () => {
     const { path, throughputOfSprint4 } = writeExport();
     const { page, pageErrors, foreignRequests } = await openApp();
-    await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagementForm(page);
-    await page.getByRole('button', { name: 'Create engagement' }).click();
-    await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await createEngagement(page);
     await openSection(page, 'KPIs');
 
     await page.getByRole('button', { name: 'Import from Jira…' }).click();

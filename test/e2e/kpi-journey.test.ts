@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateJiraExport } from '@shared/demo/jira-export';
-import { fillEngagementForm, openSection } from './engagement-steps';
+import { createEngagement, openSection } from './engagement-steps';
 import { useBrowser } from './browser';
 
 const { openApp } = useBrowser();
@@ -23,10 +23,7 @@ describe('KPIs from a Jira export to a changed target', () => {
   it('imports, shows statuses with reasons, and re-judges when a target changes', async () => {
     const path = writeExport();
     const { page, pageErrors, foreignRequests } = await openApp();
-    await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagementForm(page);
-    await page.getByRole('button', { name: 'Create engagement' }).click();
-    await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await createEngagement(page);
     await openSection(page, 'KPIs');
 
     await page.getByRole('button', { name: 'Import from Jira…' }).click();

@@ -6,7 +6,7 @@ import { buildScorecard, type Scorecard } from '@shared/kpi/scorecard';
 import { kpiStatuses } from '@shared/kpi/types';
 import { orderKpis } from '../../renderer/features/kpis/scorecard/scorecard-view';
 import { useBrowser, waitForPortfolio } from './browser';
-import { fillEngagementForm, openSection } from './engagement-steps';
+import { createEngagement, openSection } from './engagement-steps';
 
 const { openApp } = useBrowser();
 
@@ -191,10 +191,7 @@ describe('KPI scorecard', () => {
 
   it('says what to do first when there are no values yet', async () => {
     const { page, pageErrors } = await openApp({ clockTime });
-    await page.getByRole('button', { name: 'Create an engagement' }).click();
-    await fillEngagementForm(page);
-    await page.getByRole('button', { name: 'Create engagement' }).click();
-    await page.getByRole('heading', { name: 'Atlas payments platform' }).waitFor();
+    await createEngagement(page);
     await openSection(page, 'KPIs');
     const empty = page.getByTestId('scorecard-empty');
     await empty.getByRole('heading', { name: 'No KPI values yet' }).waitFor();
