@@ -132,7 +132,7 @@ describe('sprints and KPI values', () => {
         ['Cycle time (days)', '4.5', '5'],
         ['Lead time (days)', '9', '10.5'],
       ]);
-    expect(await cell(page, 'Lead time', 2).getAttribute('title')).toMatch(/^10\.5 days, pasted from a spreadsheet on /);
+    await expect.poll(() => cell(page, 'Lead time', 2).getAttribute('title')).toMatch(/^10\.5 days, pasted from a spreadsheet on /);
     expect(await cell(page, 'Lead time', 2).getAttribute('data-source')).toBe('spreadsheet');
 
     // A paste with a 140% commitment rate writes nothing and names the bad cell.
