@@ -250,10 +250,16 @@ describe('risk register', () => {
 
     await page.bringToFront();
     await titleInput.press('Enter');
-    const refusal = grid.getByRole('alert');
-    await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('Not saved: this risk was changed elsewhere after you started editing');
-    await titleInput.press('Escape');
+    // Asked, not saved over the other window's review: keeping their version drops this edit.
+    const conflict = page.getByTestId('conflict-dialog');
+    await conflict.waitFor();
+    // A review changes no field the user edits; the history since says what the other window did.
+    expect(await conflict.innerText()).toContain('None of the fields you can edit differs from the version you started from.');
+    expect(await conflict.getByTestId('conflict-history').innerText()).toMatch(
+      /^Recorded in its history since you opened it:\s*Reviewed by/,
+    );
+    expect(await conflict.getByTestId('conflict-my-changes').innerText()).toContain('“Pipeline owned by the partner”');
+    await page.getByRole('button', { name: 'Keep their version' }).click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="risk-cell-editor"]'));
     expect(await columnTexts(grid, 'title')).toEqual(['Pipeline tied to the partner’s cloud account and registry']);
     await page.keyboard.press('Home');

@@ -14,6 +14,10 @@ import { useNow, useToday } from '../../app/use-today';
 import { formatDuration } from '../../app/format';
 import { RaiseEscalationDialog } from './RaiseEscalationDialog';
 import { EscalationActionDialog, type EscalationAction } from './EscalationActionDialog';
+import { EscalationConflictDialog } from './EscalationConflictDialog';
+
+/** An action as a change of the escalation at an instant, so it can be repeated on a later version. */
+type EscalationChange = (current: Escalation, at: string) => Escalation;
 
 function ownerLabel(step: EscalationStep, people: Map<string, Person>): string {
   return step.owner.kind === 'role' ? roleLabels[step.owner.role] : (people.get(step.owner.personId)?.name ?? 'a removed person');
@@ -30,6 +34,8 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
   const notify = useUiStore((state) => state.notify);
   const [raising, setRaising] = useState(false);
   const [action, setAction] = useState<{ kind: EscalationAction; escalation: Escalation } | null>(null);
+  /** An action refused because another window saved the escalation first, waiting for the user's choice. */
+  const [conflict, setConflict] = useState<{ base: Escalation; mine: Escalation; change: EscalationChange; success: string } | null>(null);
 
   const data = useLiveQuery(async () => {
     const byEngagement = { engagementId: engagement.id };
@@ -61,37 +67,37 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
     )
     .sort((a, b) => b.resolvedAt!.localeCompare(a.resolvedAt!));
 
-  async function apply(escalation: Escalation, change: (current: Escalation) => Escalation, success: string) {
+  // `escalation` is the version the user acted on (kept when the action dialog opened); its
+  // revision guards the save, so a change saved meanwhile in another window is never overwritten unseen.
+  async function apply(escalation: Escalation, change: EscalationChange, success: string) {
+    let next: Escalation | null = null;
     try {
-      const next = change(escalation);
+      next = change(escalation, systemClock.now().toISOString());
       const { id: _id, engagementId: _engagementId, createdAt: _createdAt, updatedAt: _updatedAt, revision: _revision, ...changes } = next;
       await repositories.escalations.update(escalation.id, changes, escalation.revision);
       notify('success', success);
       setAction(null);
     } catch (error) {
-      notify(
-        'error',
-        error instanceof RecordConflictError
-          ? 'This escalation was changed in another window; the list now shows the latest version. Try again.'
-          : error instanceof Error
-            ? error.message
-            : String(error),
-      );
+      if (error instanceof RecordConflictError && next) {
+        setConflict({ base: escalation, mine: next, change, success });
+        return;
+      }
+      notify('error', error instanceof Error ? error.message : String(error));
     }
   }
 
   function runAction(kind: EscalationAction, escalation: Escalation, text: string) {
     const path = pathsById.get(escalation.pathId)!;
-    const actor = { by: data!.userName, at: systemClock.now().toISOString() };
+    const by = data!.userName;
     if (kind === 'escalate')
       void apply(
         escalation,
-        (current) => escalateToNextStep(current, path, { ...actor, note: text }),
+        (current, at) => escalateToNextStep(current, path, { by, at, note: text }),
         `Escalated "${escalation.title}" to the next step.`,
       );
     else if (kind === 'resolve')
-      void apply(escalation, (current) => resolveEscalation(current, { ...actor, resolution: text }), `Resolved "${escalation.title}".`);
-    else void apply(escalation, (current) => reopenEscalation(current, { ...actor, note: text }), `Reopened "${escalation.title}".`);
+      void apply(escalation, (current, at) => resolveEscalation(current, { by, at, resolution: text }), `Resolved "${escalation.title}".`);
+    else void apply(escalation, (current, at) => reopenEscalation(current, { by, at, note: text }), `Reopened "${escalation.title}".`);
   }
 
   const median = statistics.medianMinutesToResolve;
@@ -223,6 +229,23 @@ export function EscalationsPanel({ engagement }: { engagement: Engagement }) {
           escalation={action.escalation}
           onCancel={() => setAction(null)}
           onConfirm={(text) => runAction(action.kind, action.escalation, text)}
+        />
+      )}
+      {conflict && (
+        <EscalationConflictDialog
+          base={conflict.base}
+          mine={conflict.mine}
+          change={conflict.change}
+          onKeepTheirs={() => {
+            setConflict(null);
+            setAction(null);
+          }}
+          onApplied={() => {
+            notify('success', conflict.success);
+            setConflict(null);
+            setAction(null);
+          }}
+          onCancel={() => setConflict(null)}
         />
       )}
     </section>

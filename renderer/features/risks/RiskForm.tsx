@@ -4,7 +4,7 @@ import type { Person } from '@shared/domain/engagement';
 import { riskProximities, riskResponses, riskStatuses, type Risk } from '@shared/domain/risk';
 import type { RiskMatrix, WorkspaceSettings } from '@shared/domain/settings';
 import { riskCategoryLabel } from '@shared/risk/register-filter';
-import { RecordValidationError } from '@shared/validation';
+import { RecordConflictError, RecordValidationError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
@@ -20,9 +20,11 @@ import {
   ratingPreview,
   toRiskDraft,
   type RiskFields,
+  type RiskFormDraft,
 } from './risk-form-model';
 import { bandLabels, levelText, proximityLabels, responseLabels, statusLabels } from './risk-labels';
 import { MitigationActions } from './MitigationActions';
+import { RiskConflictDialog } from './RiskConflictDialog';
 
 const fieldId = (field: string) => `risk-field-${field}`;
 const ERRORS_ID = 'risk-form-errors';
@@ -39,7 +41,11 @@ export function RiskForm(props: {
 }) {
   const today = useToday();
   const notify = useUiStore((state) => state.notify);
-  const existing = props.risk;
+  // The version the user started from: a save goes over this revision only, and when another
+  // window saved in between, the conflict dialog compares against it.
+  const [existing, setExisting] = useState<Risk | null>(props.risk);
+  const [conflict, setConflict] = useState<RiskFormDraft | null>(null);
+  const [reloaded, setReloaded] = useState(false);
   const matrix = props.settings.riskMatrix;
   const [fields, setFields] = useState<RiskFields>(() => (existing ? fieldsFromRisk(existing) : initialRiskFields()));
   const { problems, saving, submitDraft } = useFormSubmission({
@@ -81,13 +87,34 @@ export function RiskForm(props: {
       wasClosed: existing?.status === 'closed',
     });
     await submitDraft(result, async (draft) => {
-      const saved = existing
-        ? await repositories.riskRegister.update(existing.id, draft, existing.revision)
-        : await repositories.riskRegister.create({ ...draft, engagementId: props.engagementId });
-      notify('success', `${existing ? 'Saved' : 'Added'} ${saved.reference}, ${saved.title}.`);
-      props.onSaved?.(saved);
-      props.onClose();
+      let saved: Risk;
+      try {
+        saved = existing
+          ? await repositories.riskRegister.update(existing.id, draft, existing.revision)
+          : await repositories.riskRegister.create({ ...draft, engagementId: props.engagementId });
+      } catch (error) {
+        // Another window saved this risk first: ask, rather than report and lose the edit.
+        if (error instanceof RecordConflictError && existing) {
+          setConflict(draft);
+          return;
+        }
+        throw error;
+      }
+      finished(saved);
     });
+  }
+
+  function finished(saved: Risk) {
+    notify('success', `${existing ? 'Saved' : 'Added'} ${saved.reference}, ${saved.title}.`);
+    props.onSaved?.(saved);
+    props.onClose();
+  }
+
+  function keepTheirs(latest: Risk) {
+    setExisting(latest);
+    setFields(fieldsFromRisk(latest));
+    setConflict(null);
+    setReloaded(true);
   }
 
   const levelOptions = (labels: readonly string[]) =>
@@ -114,6 +141,11 @@ export function RiskForm(props: {
       onSubmit={() => void submit()}
     >
       <ErrorSummary id={ERRORS_ID} problems={problems} fieldId={fieldId} labelFor={labelForRiskField} />
+      {reloaded && (
+        <p className="risk-form-reloaded" role="status" data-testid="risk-form-reloaded">
+          The form now shows this risk as the other window saved it; your changes were set aside.
+        </p>
+      )}
       <div className="form-grid">
         <Field id={fieldId('title')} label="Title" error={errorFor('title')} wide>
           <input {...control('title')} autoFocus maxLength={200} />
@@ -296,6 +328,17 @@ export function RiskForm(props: {
           </h3>
           <MitigationActions risk={existing} people={props.people} />
         </section>
+      )}
+      {existing && conflict && (
+        <RiskConflictDialog
+          base={existing}
+          changes={conflict}
+          matrix={matrix}
+          people={props.people}
+          onKeepTheirs={keepTheirs}
+          onApplied={finished}
+          onCancel={() => setConflict(null)}
+        />
       )}
     </FormDialog>
   );

@@ -9,10 +9,12 @@ import type { RiskQuery, RiskSortColumn } from '@shared/risk/register-query';
 import type { Rating } from '@shared/risk/scoring';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@shared/validation';
 import { repositories } from '../../data';
+import type { RiskChanges } from '../../data/risk-repository';
 import { formatCalendarDate } from '../../app/format';
 import { formatInstantDate } from './risk-dates';
 import { historyFieldLabels } from './risk-history-text';
 import { bandLabels, impactText, levelText, likelihoodText, proximityLabels, responseLabels, statusLabels } from './risk-labels';
+import { RiskConflictDialog } from './RiskConflictDialog';
 import {
   changesFromEdit,
   editValuesFor,
@@ -47,11 +49,8 @@ interface Active {
   col: number;
 }
 
-/** Why an inline save was refused, said in place. */
+/** Why an inline save was refused, said in place (a save overtaken by another window opens the conflict dialog instead). */
 export function inlineSaveError(error: unknown): string {
-  if (error instanceof RecordConflictError) {
-    return 'Not saved: this risk was changed elsewhere after you started editing. Press Escape to see the latest, then edit again.';
-  }
   if (error instanceof RecordNotFoundError) return 'Not saved: this risk no longer exists.';
   if (error instanceof RecordValidationError) {
     return `Not saved: ${error.problems.map((problem) => `${historyFieldLabels[problem.field] ?? 'The risk'} ${problem.message}`).join('; ')}.`;
@@ -82,6 +81,8 @@ export function RiskRegisterTable(props: {
   const focusPending = useRef(false);
   const [active, setActive] = useState<Active>({ riskId: null, row: 0, col: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
+  /** A save refused because another window saved the risk first; the editor waits (disabled) while the user decides. */
+  const [conflict, setConflict] = useState<{ editing: Editing; changes: RiskChanges; target: GridPosition | null } | null>(null);
 
   const rowIndexById = useMemo(() => new Map(rows.map((entry, index) => [entry.risk.id, index])), [rows]);
   const activeRow =
@@ -165,15 +166,22 @@ export function RiskRegisterTable(props: {
     setEditing({ ...editing, saving: true, error: null });
     try {
       await repositories.riskRegister.update(editing.risk.id, result.changes, editing.risk.revision);
-      setEditing(null);
-      // The active cell follows the risk (a new rating may move it in the sort order); Tab goes on to the neighbour it had.
-      setActive(
-        target ? { riskId: rows[target.row]?.risk.id ?? null, row: target.row, col: target.col } : { riskId: editing.risk.id, row, col },
-      );
-      focusPending.current = true;
+      saved(editing.risk.id, target);
     } catch (error) {
-      setEditing({ ...editing, saving: false, error: inlineSaveError(error) });
+      // Another window saved this risk first: ask, rather than refuse and lose the edit.
+      if (error instanceof RecordConflictError) setConflict({ editing, changes: result.changes, target });
+      else setEditing({ ...editing, saving: false, error: inlineSaveError(error) });
     }
+  }
+
+  function saved(riskId: string, target: GridPosition | null) {
+    setEditing(null);
+    setConflict(null);
+    // The active cell follows the risk (a new rating may move it in the sort order); Tab goes on to the neighbour it had.
+    const row = rowIndexById.get(riskId) ?? activeRow;
+    const col = activeCol;
+    setActive(target ? { riskId: rows[target.row]?.risk.id ?? null, row: target.row, col: target.col } : { riskId, row, col });
+    focusPending.current = true;
   }
 
   function onCellPointer(row: number, col: number) {
@@ -268,6 +276,23 @@ export function RiskRegisterTable(props: {
           })}
         </div>
       </div>
+      {conflict && (
+        <RiskConflictDialog
+          base={conflict.editing.risk}
+          changes={conflict.changes}
+          matrix={matrix}
+          people={props.people}
+          onKeepTheirs={() => {
+            setConflict(null);
+            cancelEditing();
+          }}
+          onApplied={() => saved(conflict.editing.risk.id, conflict.target)}
+          onCancel={() => {
+            setConflict(null);
+            setEditing({ ...conflict.editing, saving: false, error: null });
+          }}
+        />
+      )}
     </div>
   );
 }
