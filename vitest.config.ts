@@ -42,6 +42,9 @@ export default defineConfig({
           // CI honest about real failures, and a failed attempt still leaves its screenshots
           // in .tmp/e2e-failures for the diagnosis.
           retry: 1,
+          // expect.poll waits for what the app does after an event (a save landing, a list
+          // re-rendering); its 1 s default is shorter than a write takes when both cores are busy.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

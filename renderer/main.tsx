@@ -7,7 +7,7 @@ import { useUiStore } from './app/ui-store';
 import { WorkspaceStatusPage, type WorkspaceStatus } from './app/WorkspaceStatusPage';
 import { db, repositories } from './data';
 import { openWorkspace } from './data/open-workspace';
-import { automaticBackups, runStartupBackup, unlockBackupPassphrase } from './features/backups/backup-service';
+import { automaticBackups, scheduleStartupBackup, unlockBackupPassphrase } from './features/backups/backup-service';
 import { passphraseCheckProblem, useBackupSession } from './features/backups/backup-preferences';
 import { PassphrasePromptHost } from './features/backups/PassphrasePrompt';
 import { platform } from './platform';
@@ -83,8 +83,8 @@ async function start() {
       <PassphrasePromptHost />
     </StrictMode>,
   );
-  // Today's backup once the first screen is up: it must never hold up or block the app.
-  setTimeout(() => void runStartupBackup(), 0);
+  // Today's backup once the first screen is up and settled: it must never hold up or block the app.
+  scheduleStartupBackup();
 }
 
 // A full disk can surface from any write a feature did not expect to fail; say so plainly.

@@ -25,6 +25,8 @@ export interface AppIdentity {
 export interface WorkspaceRepository {
   read(): Promise<WorkspaceData>;
   counts(): Promise<WorkspaceCounts>;
+  /** How many engagements the workspace holds: a cheap emptiness check. */
+  engagementCount(): Promise<number>;
   exportText(app: AppIdentity): Promise<string>;
   /** Validates a backup file's text without touching the database. */
   validateBackup(text: string): BackupParseResult;
@@ -44,11 +46,13 @@ export interface ReplaceOptions {
 }
 
 /**
- * Records per bulkAdd. Each call clones its records on the calling thread; a few hundred
- * at a time keeps every clone short, and the browser paints between the IndexedDB
- * events that end one chunk and start the next, so a large import moves its progress bar.
+ * Records per bulkAdd. Each call clones its records on the calling thread; two thousand at
+ * a time keeps every clone to a few tens of milliseconds, and the browser paints between the
+ * IndexedDB events that end one chunk and start the next, so a large import moves its
+ * progress bar. Smaller chunks cost import speed (500 gave 76% of raw bulkPut, against the
+ * 70% floor) without a visible gain in smoothness.
  */
-const WRITE_CHUNK_RECORDS = 500;
+const WRITE_CHUNK_RECORDS = 2000;
 
 export function createWorkspaceRepository(db: CockpitDatabase, clock: Clock): WorkspaceRepository {
   const tables = workspaceTableNames.map((name) => db[name] as Table<unknown, string>);
@@ -84,6 +88,7 @@ export function createWorkspaceRepository(db: CockpitDatabase, clock: Clock): Wo
   return {
     read,
     replace,
+    engagementCount: () => db.engagements.count(),
     async counts() {
       const entries = await Promise.all(workspaceTableNames.map(async (name) => [name, await db[name].count()] as const));
       return Object.fromEntries(entries) as WorkspaceCounts;

@@ -68,6 +68,22 @@ export async function unlockBackupPassphrase(reason: { title: string; explanatio
 let started = false;
 
 /**
+ * How long after start the day's backup waits: the first screen reads its data undisturbed
+ * (a backup reads every table in one transaction, which at the stress workspace's size takes
+ * long enough to slow the portfolio's first reads several times over), then the backup waits
+ * for a moment the browser is idle.
+ */
+export const STARTUP_BACKUP_DELAY_MS = 3000;
+
+export function scheduleStartupBackup(): void {
+  setTimeout(() => {
+    const run = () => void runStartupBackup();
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 10_000 });
+    else run();
+  }, STARTUP_BACKUP_DELAY_MS);
+}
+
+/**
  * Runs once per app start, after the first render: writes today's backup if it is due.
  * Never throws; a problem becomes a notice and the app carries on.
  */
@@ -107,8 +123,7 @@ export async function runStartupBackup(): Promise<void> {
 }
 
 async function isWorkspaceEmpty(): Promise<boolean> {
-  const counts = await repositories.workspace.counts();
-  return Object.entries(counts).every(([table, count]) => table === 'settings' || count === 0);
+  return (await repositories.workspace.engagementCount()) === 0;
 }
 
 /** The text of an encrypted file, after asking for its passphrase; null when the user gives up. */
