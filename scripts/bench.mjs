@@ -170,9 +170,6 @@ async function main() {
     log('Generating a register of 15,000 risks in one engagement and measuring it…');
     const risk = await page.evaluate((day) => window.cockpitBench.runRiskBench(day), today);
 
-    log('Importing a generated Jira export of 10,000 issues into KPI values…');
-    const jira = await page.evaluate((day) => window.cockpitBench.runJiraBench(day), today);
-
     const rawRate = result.records / (result.rawBulkPutMs / 1000);
     const importRate = result.records / (result.importMs / 1000);
     const ratio = importRate / rawRate;
@@ -218,9 +215,14 @@ async function main() {
     portfolioTimes.sort((a, b) => a - b);
     const portfolioMedian = portfolioTimes[Math.floor(portfolioTimes.length / 2)];
 
-    log('Loading the 15,000-risk register into the app and typing into its search box…');
+    // After the portfolio runs, not before: the Jira runs create and delete a database of
+    // their own, and IndexedDB's clean-up after that would slow the portfolio's first reads.
+    log('Importing a generated Jira export of 10,000 issues into KPI values…');
     await page.goto(`${origin}/bench/index.html`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const jira = await page.evaluate((day) => window.cockpitBench.runJiraBench(day), today);
+
+    log('Loading the 15,000-risk register into the app and typing into its search box…');
     const registerId = await page.evaluate((day) => window.cockpitBench.seedRiskRegister(day), today);
     await page.goto('about:blank');
     await page.goto(`${origin}/renderer/index.html#/engagements/${registerId}/risks`);
