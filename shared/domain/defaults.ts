@@ -313,7 +313,8 @@ export const defaultKpiTemplates: readonly KpiTemplate[] = [
     name: 'Lead time',
     category: 'flow',
     signal: 'How long a request waits before it is delivered.',
-    formula: 'Median days from request logged to delivered, over items finished in the sprint (the 85th percentile is noted with each value).',
+    formula:
+      'Median days from request logged to delivered, over items finished in the sprint (the 85th percentile is noted with each value).',
     unit: 'days',
     direction: 'lower',
     validRange: { min: 0, max: 730 },
