@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser, waitForPortfolio } from './browser';
+import { schemaV1 } from '../fixtures/schema/fixtures';
 
 const { openApp } = useBrowser();
 const DATABASE_NAME = 'governance-cockpit';
@@ -16,30 +17,6 @@ async function screenshot(page: Page, name: string) {
   mkdirSync('.tmp/screenshots', { recursive: true });
   await page.screenshot({ path: `.tmp/screenshots/${name}.png`, fullPage: true });
 }
-
-/** Version 1's indexes as it shipped (kept frozen in test/fixtures/schema/fixtures.ts too). */
-const schemaV1: Record<string, string> = {
-  settings: 'id',
-  engagements: 'id, name',
-  teams: 'id, engagementId',
-  people: 'id, engagementId',
-  roleAssignments: 'id, engagementId, personId',
-  governanceForums: 'id, engagementId',
-  rituals: 'id, engagementId',
-  meetingOccurrences: 'id, engagementId, ritualId',
-  standardItems: 'id, engagementId',
-  communicationPlan: 'id, engagementId',
-  kpiDefinitions: 'id, engagementId',
-  sprints: 'id, engagementId, teamId',
-  kpiMeasurements: 'id, engagementId, [teamId+sprintId], kpiId',
-  escalationPaths: 'id, engagementId',
-  escalations: 'id, engagementId, [engagementId+status]',
-  risks: 'id, engagementId, [engagementId+status], ownerId',
-  riskEvents: 'id, engagementId, riskId',
-  decisions: 'id, engagementId',
-  actionItems: 'id, engagementId, [engagementId+status], [engagementId+status+dueOn], ownerId',
-  checkpoints: 'id, engagementId',
-};
 
 const version1Backup = JSON.parse(readFileSync('test/fixtures/schema/workspace-v1.json', 'utf8')) as {
   tables: Record<string, Array<Record<string, unknown>>>;

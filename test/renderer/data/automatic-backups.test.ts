@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BackupPassphraseMissingError,
   createAutomaticBackups,
+  type AutomaticBackupsOptions,
   SUMMARY_SUFFIX,
   type BackupStore,
 } from '../../../renderer/data/automatic-backups';
@@ -49,15 +50,16 @@ const app = { name: 'Governance Cockpit', version: 'test' };
 describe('automatic backups', () => {
   let workspace!: TestWorkspace;
   useTestWorkspace('automatic-backups', (opened) => (workspace = opened));
+  /** The service over this test's workspace; each test gives the store, clock and passphrase it needs. */
+  const backupsWith = (options: Omit<AutomaticBackupsOptions, 'workspace' | 'app'>) =>
+    createAutomaticBackups({ workspace: workspace.repositories.workspace, app, ...options });
 
   it('writes one backup on the first start of a day, with its summary, and none on later starts', async () => {
     await workspace.repositories.workspace.loadDemo();
     const store = memoryStore();
     const clock = movableClock(new Date(2026, 10, 21, 8, 30, 5));
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock,
       passphrase: async () => null,
     });
@@ -82,10 +84,8 @@ describe('automatic backups', () => {
     const store = memoryStore();
     const clock = movableClock(new Date(2026, 10, 21, 9, 0, 0));
     const passphrase = 'long enough passphrase';
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock,
       passphrase: async () => passphrase,
     });
@@ -100,10 +100,8 @@ describe('automatic backups', () => {
   it('keeps 14 daily and 8 weekly copies over three months of daily starts, with their summaries', async () => {
     const store = memoryStore();
     const clock = movableClock(new Date(2026, 7, 24, 9, 0, 0));
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock,
       passphrase: async () => null,
     });
@@ -122,10 +120,8 @@ describe('automatic backups', () => {
 
   it('lists a backup whose summary is missing or damaged, without counts', async () => {
     const store = memoryStore();
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock: movableClock(new Date(2026, 10, 21, 9, 0, 0)),
       passphrase: async () => null,
     });
@@ -136,10 +132,8 @@ describe('automatic backups', () => {
 
   it('skips an empty workspace on start when asked to, and backs it up once it holds something', async () => {
     const store = memoryStore();
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock: movableClock(new Date(2026, 10, 21, 9, 0, 0)),
       passphrase: async () => null,
     });
@@ -154,10 +148,8 @@ describe('automatic backups', () => {
   it('writes nothing at all when encryption is on but no passphrase was given', async () => {
     await workspace.repositories.workspace.loadDemo();
     const store = memoryStore();
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock: movableClock(new Date(2026, 10, 21, 9, 0, 0)),
       passphrase: async () => {
         throw new BackupPassphraseMissingError('no passphrase in this session');
@@ -172,10 +164,8 @@ describe('automatic backups', () => {
     await workspace.repositories.workspace.loadDemo();
     const store = memoryStore();
     const clock = movableClock(new Date(2026, 10, 21, 9, 0, 0));
-    const backups = createAutomaticBackups({
+    const backups = backupsWith({
       store,
-      workspace: workspace.repositories.workspace,
-      app,
       clock,
       passphrase: async () => null,
     });
@@ -195,10 +185,8 @@ describe('automatic backups', () => {
       await workspace.repositories.workspace.loadDemo();
       const store = memoryStore();
       const clock = movableClock(new Date(2026, 10, 21, 9, 0, 0));
-      const backups = createAutomaticBackups({
+      const backups = backupsWith({
         store,
-        workspace: workspace.repositories.workspace,
-        app,
         clock,
         passphrase: async () => passphrase,
       });
@@ -259,10 +247,8 @@ describe('automatic backups', () => {
       const broken = JSON.parse(before);
       broken.tables.risks[0].likelihood = 42;
       store.files.set('cockpit-auto-2026-11-20-090000.json', JSON.stringify(broken));
-      const backups = createAutomaticBackups({
+      const backups = backupsWith({
         store,
-        workspace: workspace.repositories.workspace,
-        app,
         clock: movableClock(new Date(2026, 10, 21, 9, 0, 0)),
         passphrase: async () => null,
       });
