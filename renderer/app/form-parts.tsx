@@ -98,3 +98,16 @@ export function Field(props: { id: string; label: string; hint?: string; error?:
 export function invalidProps(id: string, error: string | undefined) {
   return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const;
 }
+
+/** The `<option>`s of a select whose choices are a fixed list of values shown by their labels. */
+export function LabelledOptions<V extends string>(props: { values: readonly V[]; labels: Readonly<Record<V, string>> }) {
+  return (
+    <>
+      {props.values.map((value) => (
+        <option key={value} value={value}>
+          {props.labels[value]}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { repositories } from '../../data';
 import { systemClock } from '../../data/clock';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
-import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission, LabelledOptions } from '../../app/form-parts';
 import { PersonOptions } from '../people/PersonOptions';
 import {
   fieldsFromEntry,
@@ -87,11 +87,7 @@ export function CommunicationForm(props: {
         <Field id={fieldId('ownerRole')} label="Owner role" hint="The role that owns it, whoever holds it" error={errorFor('ownerRole')}>
           <select {...control('ownerRole')}>
             <option value="">No role</option>
-            {roleKeys.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
+            <LabelledOptions values={roleKeys} labels={roleLabels} />
           </select>
         </Field>
         <Field id={fieldId('ownerId')} label="Named owner" hint="The person who does it, if one is agreed" error={errorFor('ownerId')}>
@@ -118,11 +114,7 @@ export function CommunicationForm(props: {
           <span className="interval-input">
             <input {...control('maxInterval')} inputMode="decimal" />
             <select {...control('maxIntervalUnit')} id={fieldId('maxIntervalUnit')} aria-label="Unit of the maximum interval">
-              {intervalUnits.map((unit) => (
-                <option key={unit} value={unit}>
-                  {intervalUnitLabels[unit]}
-                </option>
-              ))}
+              <LabelledOptions values={intervalUnits} labels={intervalUnitLabels} />
             </select>
           </span>
         </Field>

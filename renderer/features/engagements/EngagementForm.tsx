@@ -19,6 +19,7 @@ import {
   type EngagementFields,
   type TeamFields,
 } from './engagement-form-model';
+import { LabelledOptions } from '../../app/form-parts';
 
 const fieldId = (field: string) => `field-${field.replace(/\./g, '-')}`;
 
@@ -182,11 +183,7 @@ function EngagementForm(props: { existing: { engagement: Engagement; teams: Team
           'sourcingModel',
           'Sourcing model',
           <select {...textProps('sourcingModel')}>
-            {sourcingModels.map((model) => (
-              <option key={model} value={model}>
-                {sourcingModelLabels[model]}
-              </option>
-            ))}
+            <LabelledOptions values={sourcingModels} labels={sourcingModelLabels} />
           </select>,
         )}
         {input(

@@ -7,7 +7,7 @@ import { formatDeadlineInZones } from '@shared/governance/escalations';
 import type { FieldProblem } from '@shared/validation';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage, LabelledOptions } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { plural } from '../../app/format';
 import { PersonOptions } from '../people/PersonOptions';
@@ -212,11 +212,7 @@ function StepFields(props: {
     <div className="ladder-step-grid">
       <Field id={fieldId(name('level'))} label="Level" error={props.errorFor(name('level'))}>
         <select {...control('level')} value={step.level} onChange={(event) => props.onChange({ level: event.target.value as never })}>
-          {governanceLevels.map((level) => (
-            <option key={level} value={level}>
-              {levelLabels[level]}
-            </option>
-          ))}
+          <LabelledOptions values={governanceLevels} labels={levelLabels} />
         </select>
       </Field>
       <Field id={fieldId(name('ownerKind'))} label="Owner is" error={props.errorFor(name('ownerKind'))}>
@@ -232,11 +228,7 @@ function StepFields(props: {
       {step.ownerKind === 'role' ? (
         <Field id={fieldId(name('role'))} label="Role" error={props.errorFor(name('role'))}>
           <select {...control('role')} value={step.role} onChange={(event) => props.onChange({ role: event.target.value as never })}>
-            {roleKeys.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
+            <LabelledOptions values={roleKeys} labels={roleLabels} />
           </select>
         </Field>
       ) : (

@@ -1,5 +1,5 @@
 import { weekdays } from '@shared/domain/primitives';
-import { Field, invalidProps } from '../../app/form-parts';
+import { Field, invalidProps, LabelledOptions } from '../../app/form-parts';
 import {
   frequencies,
   frequencyLabels,
@@ -43,11 +43,7 @@ export function CadenceFieldset(props: {
       <div className="form-grid">
         <Field id={fieldId('frequency')} label="Frequency" error={errorFor('frequency')}>
           <select {...select('frequency')}>
-            {frequencies.map((frequency) => (
-              <option key={frequency} value={frequency}>
-                {frequencyLabels[frequency]}
-              </option>
-            ))}
+            <LabelledOptions values={frequencies} labels={frequencyLabels} />
           </select>
         </Field>
         {fields.frequency === 'daily' && (
@@ -92,11 +88,7 @@ export function CadenceFieldset(props: {
         {repeats && (
           <Field id={fieldId('weekday')} label="Weekday" error={errorFor('weekday')}>
             <select {...select('weekday')}>
-              {weekdays.map((weekday) => (
-                <option key={weekday} value={weekday}>
-                  {weekdayLabels[weekday]}
-                </option>
-              ))}
+              <LabelledOptions values={weekdays} labels={weekdayLabels} />
             </select>
           </Field>
         )}

@@ -5,7 +5,7 @@ import { RecordValidationError, type FieldProblem } from '@shared/validation';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
-import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage } from '../../app/form-parts';
+import { ErrorSummary, Field, focusErrorSummary, invalidProps, saveErrorMessage, LabelledOptions } from '../../app/form-parts';
 import {
   fieldsFromPerson,
   initialPersonFields,
@@ -185,11 +185,7 @@ function RoleRow(props: {
           onChange={(event) => props.onRoleChange(event.target.value)}
         >
           <option value="">Choose a role</option>
-          {roleKeys.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
+          <LabelledOptions values={roleKeys} labels={roleLabels} />
         </select>
       </Field>
       {props.teams.length > 0 && (

@@ -7,7 +7,7 @@ import { riskCategoryLabel } from '@shared/risk/register-filter';
 import { RecordConflictError, RecordValidationError } from '@shared/validation';
 import { db, repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
-import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission, LabelledOptions } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
 import { formatCalendarDate } from '../../app/format';
@@ -233,29 +233,17 @@ export function RiskForm(props: {
       <div className="form-grid">
         <Field id={fieldId('response')} label="Response" error={errorFor('response')}>
           <select {...control('response')}>
-            {riskResponses.map((response) => (
-              <option key={response} value={response}>
-                {responseLabels[response]}
-              </option>
-            ))}
+            <LabelledOptions values={riskResponses} labels={responseLabels} />
           </select>
         </Field>
         <Field id={fieldId('status')} label="Status" error={errorFor('status')}>
           <select {...control('status')}>
-            {riskStatuses.map((status) => (
-              <option key={status} value={status}>
-                {statusLabels[status]}
-              </option>
-            ))}
+            <LabelledOptions values={riskStatuses} labels={statusLabels} />
           </select>
         </Field>
         <Field id={fieldId('proximity')} label="Proximity" hint="How soon it could happen" error={errorFor('proximity')}>
           <select {...control('proximity')}>
-            {riskProximities.map((proximity) => (
-              <option key={proximity} value={proximity}>
-                {proximityLabels[proximity]}
-              </option>
-            ))}
+            <LabelledOptions values={riskProximities} labels={proximityLabels} />
           </select>
         </Field>
         <Field

@@ -27,6 +27,7 @@ import {
   type RegisterColumn,
   type RegisterColumnKey,
 } from './register-grid';
+import { LabelledOptions } from '../../app/form-parts';
 
 export const ROW_HEIGHT = 52;
 const HEADER_HEIGHT = 38;
@@ -607,33 +608,21 @@ function CellEditor(props: {
     case 'response':
       control = (
         <select {...common('response', 'Response')}>
-          {riskResponses.map((response) => (
-            <option key={response} value={response}>
-              {responseLabels[response]}
-            </option>
-          ))}
+          <LabelledOptions values={riskResponses} labels={responseLabels} />
         </select>
       );
       break;
     case 'status':
       control = (
         <select {...common('status', 'Status')}>
-          {riskStatuses.map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
+          <LabelledOptions values={riskStatuses} labels={statusLabels} />
         </select>
       );
       break;
     case 'proximity':
       control = (
         <select {...common('proximity', 'Proximity')}>
-          {riskProximities.map((proximity) => (
-            <option key={proximity} value={proximity}>
-              {proximityLabels[proximity]}
-            </option>
-          ))}
+          <LabelledOptions values={riskProximities} labels={proximityLabels} />
         </select>
       );
       break;

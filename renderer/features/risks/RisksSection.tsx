@@ -20,6 +20,7 @@ import { lastTouchedOn } from './risk-dates';
 import { bandLabels, statusLabels } from './risk-labels';
 import './heatmap/risk-bands.css';
 import './risks.css';
+import { LabelledOptions } from '../../app/form-parts';
 
 /** The status filter's choices: the default hides closed risks. */
 const NOT_CLOSED = 'not-closed';
@@ -169,11 +170,7 @@ export function RisksSection({ engagement }: { engagement: Engagement }) {
                   Several statuses
                 </option>
               )}
-              {riskStatuses.map((value) => (
-                <option key={value} value={value}>
-                  {statusLabels[value]}
-                </option>
-              ))}
+              <LabelledOptions values={riskStatuses} labels={statusLabels} />
             </select>
           </label>
           <div className="risk-band-filter" role="group" aria-label="Current rating band">

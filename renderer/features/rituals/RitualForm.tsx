@@ -20,7 +20,7 @@ import {
   type RitualFields,
 } from './ritual-form-model';
 import { CadenceFieldset } from '../governance/CadenceFields';
-import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission, LabelledOptions } from '../../app/form-parts';
 
 const fieldId = (field: string) => `ritual-field-${field}`;
 const ERRORS_ID = 'ritual-form-errors';
@@ -80,11 +80,7 @@ export function RitualForm(props: { engagementId: string; ritual: Ritual | null;
         </Field>
         <Field id={fieldId('level')} label="Governance level" error={errorFor('level')}>
           <select {...text('level')}>
-            {governanceLevels.map((level) => (
-              <option key={level} value={level}>
-                {levelLabels[level]}
-              </option>
-            ))}
+            <LabelledOptions values={governanceLevels} labels={levelLabels} />
           </select>
         </Field>
         <Field

@@ -5,7 +5,7 @@ import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { useToday } from '../../app/use-today';
-import { ErrorSummary, Field, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, invalidProps, useFormSubmission, LabelledOptions } from '../../app/form-parts';
 import {
   changeStandardField,
   fieldsFromStandard,
@@ -95,20 +95,12 @@ export function StandardForm(props: {
         </Field>
         <Field id={fieldId('area')} label="Area" error={errorFor('area')}>
           <select {...control('area')}>
-            {standardAreas.map((area) => (
-              <option key={area} value={area}>
-                {standardAreaLabels[area]}
-              </option>
-            ))}
+            <LabelledOptions values={standardAreas} labels={standardAreaLabels} />
           </select>
         </Field>
         <Field id={fieldId('status')} label="Status" error={errorFor('status')}>
           <select {...control('status')} autoFocus={existing !== null}>
-            {standardStatusChoices.map((status) => (
-              <option key={status} value={status}>
-                {standardStatusLabels[status]}
-              </option>
-            ))}
+            <LabelledOptions values={standardStatusChoices} labels={standardStatusLabels} />
           </select>
         </Field>
         <Field

@@ -13,7 +13,7 @@ import {
 } from '@shared/kpi/catalogue';
 import { db, repositories } from '../../../data';
 import { FormDialog } from '../../../app/Dialog';
-import { ErrorSummary, invalidProps, useFormSubmission } from '../../../app/form-parts';
+import { ErrorSummary, invalidProps, useFormSubmission, LabelledOptions } from '../../../app/form-parts';
 import { useUiStore } from '../../../app/ui-store';
 import { useToday } from '../../../app/use-today';
 import {
@@ -255,20 +255,12 @@ export function KpiForm(props: {
         )}
         <KpiField id={fieldId('category')} label="Category" error={errorFor('category')}>
           <select {...control('category')}>
-            {kpiCategories.map((category) => (
-              <option key={category} value={category}>
-                {kpiCategoryLabels[category]}
-              </option>
-            ))}
+            <LabelledOptions values={kpiCategories} labels={kpiCategoryLabels} />
           </select>
         </KpiField>
         <KpiField id={fieldId('unit')} label="Unit" error={errorFor('unit')}>
           <select {...control('unit')}>
-            {kpiUnits.map((option) => (
-              <option key={option} value={option}>
-                {unitOptionLabels[option]}
-              </option>
-            ))}
+            <LabelledOptions values={kpiUnits} labels={unitOptionLabels} />
           </select>
         </KpiField>
         <KpiField id={fieldId('direction')} label="Direction" error={errorFor('direction')}>
@@ -276,11 +268,7 @@ export function KpiForm(props: {
             {...control('direction')}
             onChange={(event) => setFields((current) => fieldsAfterDirectionChange(current, event.target.value as never))}
           >
-            {kpiDirections.map((direction) => (
-              <option key={direction} value={direction}>
-                {kpiDirectionLabels[direction]}
-              </option>
-            ))}
+            <LabelledOptions values={kpiDirections} labels={kpiDirectionLabels} />
           </select>
         </KpiField>
         <div className="kpi-field span-2" role="group" aria-labelledby="kpi-valid-range-label">
@@ -314,11 +302,7 @@ export function KpiForm(props: {
         <div className="kpi-form-grid">
           <KpiField id={fieldId('ruleKind')} label={labelForKpiField('ruleKind')} error={errorFor('ruleKind')}>
             <select {...control('ruleKind')}>
-              {kpiRuleKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {kpiRuleKindLabels[kind]}
-                </option>
-              ))}
+              <LabelledOptions values={kpiRuleKinds} labels={kpiRuleKindLabels} />
             </select>
           </KpiField>
           {ruleFields[fields.ruleKind]}

@@ -34,6 +34,7 @@ import { Dialog } from '../../../app/Dialog';
 import { formatCalendarDate, plural } from '../../../app/format';
 import { useToday } from '../../../app/use-today';
 import './jira-import.css';
+import { LabelledOptions } from '../../../app/form-parts';
 
 /** Rows of the values preview; the rest are imported the same way. */
 const PREVIEW_SPRINTS = 24;
@@ -640,11 +641,7 @@ function StatusSection(props: {
                     value={props.map[status.name] ?? 'to-do'}
                     onChange={(event) => props.onChange(status.name, event.target.value as StatusBucket)}
                   >
-                    {statusBuckets.map((bucket) => (
-                      <option key={bucket} value={bucket}>
-                        {statusBucketLabels[bucket]}
-                      </option>
-                    ))}
+                    <LabelledOptions values={statusBuckets} labels={statusBucketLabels} />
                   </select>
                 </td>
               </tr>

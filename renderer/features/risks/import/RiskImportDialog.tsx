@@ -25,6 +25,7 @@ import { bandLabels, levelText, proximityLabels, responseLabels, statusLabels } 
 import { importFileFilters, readSpreadsheet } from './read-spreadsheet';
 import '../heatmap/risk-bands.css';
 import './risk-import.css';
+import { LabelledOptions } from '../../../app/form-parts';
 
 /** Rows shown in the preview; the rest are imported the same way. */
 const PREVIEW_ROWS = 10;
@@ -394,42 +395,26 @@ function DefaultsPicker(props: { defaults: ImportDefaults; mapping: ColumnTarget
         <label>
           Category <span className="field-hint">{hint('category')}</span>
           <select value={defaults.category} onChange={(event) => set('category', event.target.value)}>
-            {defaultRiskCategories.map((key) => (
-              <option key={key} value={key}>
-                {riskCategoryLabels[key]}
-              </option>
-            ))}
+            <LabelledOptions values={defaultRiskCategories} labels={riskCategoryLabels} />
             {userCategory && <option value={defaults.category}>{defaults.category}</option>}
           </select>
         </label>
         <label>
           Response <span className="field-hint">{hint('response')}</span>
           <select value={defaults.response} onChange={(event) => set('response', event.target.value as ImportDefaults['response'])}>
-            {riskResponses.map((value) => (
-              <option key={value} value={value}>
-                {responseLabels[value]}
-              </option>
-            ))}
+            <LabelledOptions values={riskResponses} labels={responseLabels} />
           </select>
         </label>
         <label>
           Status <span className="field-hint">{hint('status')}</span>
           <select value={defaults.status} onChange={(event) => set('status', event.target.value as ImportDefaults['status'])}>
-            {riskStatuses.map((value) => (
-              <option key={value} value={value}>
-                {statusLabels[value]}
-              </option>
-            ))}
+            <LabelledOptions values={riskStatuses} labels={statusLabels} />
           </select>
         </label>
         <label>
           Proximity <span className="field-hint">{hint('proximity')}</span>
           <select value={defaults.proximity} onChange={(event) => set('proximity', event.target.value as ImportDefaults['proximity'])}>
-            {riskProximities.map((value) => (
-              <option key={value} value={value}>
-                {proximityLabels[value]}
-              </option>
-            ))}
+            <LabelledOptions values={riskProximities} labels={proximityLabels} />
           </select>
         </label>
       </div>
