@@ -132,6 +132,14 @@ export function createAutomaticBackups({
     return doomed;
   }
 
+  /** True when today has no daily backup yet, so the next start (or this one) writes one. */
+  async function dailyBackupDue(): Promise<boolean> {
+    return needsDailyBackup(
+      (await store.list()).map((file) => file.name),
+      localCalendarDate(clock.now()),
+    );
+  }
+
   async function isEmptyWorkspace(): Promise<boolean> {
     // Every record but the settings belongs to an engagement, so no engagement means nothing to lose;
     // counting every table would walk hundreds of thousands of index entries on a large workspace.
@@ -150,21 +158,15 @@ export function createAutomaticBackups({
       const written = await writeBackup('pre-upgrade', fromSchemaVersion, data);
       return { written, pruned: await prune() };
     },
-    /** True when today has no daily backup yet, so the next start (or this one) writes one. */
-    async dailyBackupDue(): Promise<boolean> {
-      return needsDailyBackup(
-        (await store.list()).map((file) => file.name),
-        localCalendarDate(clock.now()),
-      );
-    },
+    dailyBackupDue,
+    isEmptyWorkspace,
     /**
      * On start: writes today's backup if there is none yet, then applies the retention policy.
      * With `skipEmptyWorkspace`, a workspace holding nothing but its settings is not backed up
      * (there is nothing to lose, and a first start should not fill the folder with empty copies).
      */
     async ensureDailyBackup(options: { skipEmptyWorkspace?: boolean } = {}): Promise<{ written: string | null; pruned: string[] }> {
-      const names = (await store.list()).map((file) => file.name);
-      const due = needsDailyBackup(names, localCalendarDate(clock.now()));
+      const due = await dailyBackupDue();
       const written = due && !(options.skipEmptyWorkspace && (await isEmptyWorkspace())) ? await writeBackup('daily') : null;
       return { written, pruned: await prune() };
     },

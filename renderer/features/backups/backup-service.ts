@@ -95,7 +95,7 @@ export async function runStartupBackup(): Promise<void> {
     const backups = await automaticBackups();
     const session = useBackupSession.getState();
     if (session.preferences.encrypt && session.passphrase === null) {
-      if (!(await backups.dailyBackupDue()) || (await isWorkspaceEmpty())) return;
+      if (!(await backups.dailyBackupDue()) || (await backups.isEmptyWorkspace())) return;
       const recalled = await platform.rememberedPassphrase?.recallPassphrase().catch(() => null);
       if (recalled && (await passphraseCheckProblem(session.preferences.passphraseCheck, recalled)) === null) {
         session.setPassphrase(recalled);
@@ -120,10 +120,6 @@ export async function runStartupBackup(): Promise<void> {
   } catch (error) {
     notify('error', backupFailureMessage("Today's automatic backup", error), ['Your workspace itself is unaffected.']);
   }
-}
-
-async function isWorkspaceEmpty(): Promise<boolean> {
-  return (await repositories.workspace.engagementCount()) === 0;
 }
 
 /** The text of an encrypted file, after asking for its passphrase; null when the user gives up. */
