@@ -13,6 +13,7 @@ import { raiseEscalation } from '@shared/governance/escalations';
 import type { Engagement } from '@shared/domain/engagement';
 import type { EscalationPath } from '@shared/domain/escalation';
 import { RecordConflictError } from '@shared/validation';
+import { engagementDraft } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
@@ -26,20 +27,9 @@ beforeEach(async () => {
   repositories = createRepositories(db, fixedClock);
   store = repositories.ladders;
   await repositories.workspace.ensureSettings();
-  engagement = await repositories.engagements.create({
-    name: 'Atlas payments',
-    client: 'Harbor Mutual',
-    partner: 'Southwind Engineering',
-    sourcingModel: 'nearshoring',
-    status: 'active',
-    clientTimeZone: 'America/New_York',
-    clientWorkingHours: { start: 540, end: 1020 },
-    engagementLead: 'Dana Whitfield',
-    confidentialityLabel: 'Confidential',
-    startDate: '2026-01-12',
-    description: '',
-    teams: [],
-  });
+  engagement = await repositories.engagements.create(
+    engagementDraft({ clientTimeZone: 'America/New_York', startDate: '2026-01-12', teams: [] }),
+  );
 });
 afterEach(async () => {
   db.close();

@@ -12,6 +12,7 @@ import type { Engagement, EngagementDraft, Person, Team } from '@shared/domain/e
 import { findPersonReferences } from '@shared/domain/references';
 import { workspaceTableNames, type WorkspaceData } from '@shared/domain/workspace';
 import { RecordConflictError, RecordValidationError } from '@shared/validation';
+import { engagementDraft } from './test-workspace';
 
 let db: CockpitDatabase;
 let repositories: Repositories;
@@ -39,20 +40,9 @@ const team = (name: string, size: number): EngagementDraft['teams'][number] => (
 });
 
 async function createEngagement(): Promise<{ engagement: Engagement; ledger: Team; cards: Team }> {
-  const engagement = await repositories.engagements.create({
-    name: 'Atlas payments',
-    client: 'Harbor Mutual',
-    partner: 'Southwind Engineering',
-    sourcingModel: 'nearshoring',
-    status: 'active',
-    clientTimeZone: 'America/Chicago',
-    clientWorkingHours: { start: 540, end: 1020 },
-    engagementLead: 'Dana Whitfield',
-    confidentialityLabel: 'Confidential',
-    startDate: '2026-01-12',
-    description: '',
-    teams: [team('Ledger squad', 6), team('Cards', 4)],
-  });
+  const engagement = await repositories.engagements.create(
+    engagementDraft({ clientTimeZone: 'America/Chicago', startDate: '2026-01-12', teams: [team('Ledger squad', 6), team('Cards', 4)] }),
+  );
   const teams = await db.teams.where('engagementId').equals(engagement.id).toArray();
   return {
     engagement,

@@ -4,6 +4,7 @@ import { createRepositories } from '../../../renderer/data';
 import { importRiskDrafts } from '../../../renderer/data/risk-import';
 import type { Engagement } from '@shared/domain/engagement';
 import type { RiskImportDraft } from '@shared/risk/import/rows';
+import { engagementDraft } from './test-workspace';
 
 let db: CockpitDatabase;
 let engagement: Engagement;
@@ -34,20 +35,9 @@ beforeEach(async () => {
   const repositories = createRepositories(db, clock);
   await repositories.workspace.ensureSettings();
   await db.settings.update('00000000-0000-4000-8000-000000000001', { userName: 'Dana Whitfield' });
-  engagement = await repositories.engagements.create({
-    name: 'Atlas payments',
-    client: 'Harbor Mutual',
-    partner: 'Southwind Engineering',
-    sourcingModel: 'nearshoring',
-    status: 'active',
-    clientTimeZone: 'America/New_York',
-    clientWorkingHours: { start: 540, end: 1020 },
-    engagementLead: 'Dana Whitfield',
-    confidentialityLabel: 'Confidential',
-    startDate: '2026-01-12',
-    description: '',
-    teams: [],
-  });
+  engagement = await repositories.engagements.create(
+    engagementDraft({ clientTimeZone: 'America/New_York', startDate: '2026-01-12', teams: [] }),
+  );
 });
 afterEach(async () => {
   db.close();
