@@ -14,7 +14,7 @@ import { recordUpgrades, type RecordUpgrade } from '@shared/domain/migrations';
 export const DATABASE_NAME = 'governance-cockpit';
 
 /** Indexes per table, Dexie syntax; the first entry is the primary key. */
-const schemaV1: Record<WorkspaceTableName, string> = {
+const schemaV1: Record<Exclude<WorkspaceTableName, 'issuedPacks'>, string> = {
   settings: 'id',
   engagements: 'id, name',
   teams: 'id, engagementId',
@@ -37,6 +37,12 @@ const schemaV1: Record<WorkspaceTableName, string> = {
   checkpoints: 'id, engagementId',
 };
 
+/** Version 3 adds the issued packs, found by engagement and by checkpoint. */
+const schemaV3: Record<WorkspaceTableName, string> = {
+  ...schemaV1,
+  issuedPacks: 'id, engagementId, checkpointId',
+};
+
 export type CockpitTables = { [T in WorkspaceTableName]: Table<WorkspaceRecord<T>, string> };
 export type CockpitDatabase = Dexie & CockpitTables;
 
@@ -57,6 +63,10 @@ export function openCockpitDatabase(name: string = DATABASE_NAME, options: Cockp
   db.version(2)
     .stores(schemaV1)
     .upgrade((transaction) => applyUpgrades(transaction, 2, upgrades));
+  // Version 3: issued checkpoint packs get their own table; the engagement template gains a checkpoint agenda.
+  db.version(3)
+    .stores(schemaV3)
+    .upgrade((transaction) => applyUpgrades(transaction, 3, upgrades));
   return db;
 }
 

@@ -5,6 +5,7 @@
 import { builtInEngagementTemplate, defaultWorkspaceSettings } from '@shared/domain/defaults';
 import { WORKSPACE_SETTINGS_ID, WorkspaceSettingsSchema, type WorkspaceSettings } from '@shared/domain/settings';
 import { captureEngagementTemplate, type EngagementTemplate, type TemplateCapture } from '@shared/domain/template';
+import type { AgendaTemplateItem } from '@shared/domain/decisions';
 import { RecordConflictError, RecordNotFoundError, parseOrThrow } from '@shared/validation';
 import { governanceLevelRank, type GovernanceLevel } from '@shared/domain/primitives';
 import { standardAreas } from '@shared/domain/governance';
@@ -26,6 +27,12 @@ export interface TemplateRepository {
    * Refuses, like `save`, if another window changed the template since it was shown.
    */
   resetToBuiltIn(expectedRevision: number | null): Promise<void>;
+  /**
+   * Saves an edited checkpoint agenda into the current template (the built-in one becomes
+   * the workspace's own, with that agenda). Refuses, like `save`, if another window changed
+   * the template since it was shown; an invalid agenda is refused whole.
+   */
+  saveCheckpointAgenda(items: readonly AgendaTemplateItem[], expectedRevision: number | null): Promise<void>;
 }
 
 export function createTemplateRepository(db: CockpitDatabase, clock: Clock): TemplateRepository {
@@ -42,16 +49,27 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
     await db.settings.put(next);
   }
 
-  /** Writes `template` (null: the built-in one) unless the stored settings moved past `expectedRevision`. */
-  async function replaceTemplate(template: EngagementTemplate | null, expectedRevision: number | null): Promise<void> {
+  /**
+   * Writes the template `nextTemplate` makes of the stored one (null: the built-in one)
+   * unless the stored settings moved past `expectedRevision`.
+   */
+  async function replaceTemplate(
+    nextTemplate: (stored: EngagementTemplate | null) => EngagementTemplate | null,
+    expectedRevision: number | null,
+  ): Promise<void> {
     await db.transaction('rw', db.settings, async () => {
       const stored = await db.settings.get(WORKSPACE_SETTINGS_ID);
       const storedRevision = stored?.revision ?? null;
       if (expectedRevision !== storedRevision) {
         throw new RecordConflictError('engagement template', WORKSPACE_SETTINGS_ID, expectedRevision ?? 0, storedRevision ?? 0);
       }
-      await writeTemplate(stored ?? defaultWorkspaceSettings(clock.now().toISOString()), template);
+      await writeTemplate(stored ?? defaultWorkspaceSettings(clock.now().toISOString()), nextTemplate(stored?.engagementTemplate ?? null));
     });
+  }
+
+  async function currentAgenda(): Promise<AgendaTemplateItem[]> {
+    const saved = (await db.settings.get(WORKSPACE_SETTINGS_ID))?.engagementTemplate ?? null;
+    return (saved ?? builtInEngagementTemplate).checkpointAgenda;
   }
 
   const modelTables = [
@@ -68,6 +86,7 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
 
   /** Reads the engagement's model and turns it into a template; call inside a transaction over `modelTables`. */
   async function capture(engagementId: string): Promise<TemplateCapture> {
+    const checkpointAgenda = await currentAgenda();
     const engagement = await db.engagements.get(engagementId);
     if (!engagement) throw new RecordNotFoundError('engagement', engagementId);
     const byEngagement = { engagementId };
@@ -105,6 +124,7 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
         kpiDefinitions: kpiDefinitions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name)),
         people,
         roleAssignments,
+        checkpointAgenda,
       },
       now.toISOString(),
       localCalendarDate(now),
@@ -119,7 +139,7 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
     },
 
     previewFromEngagement(engagementId) {
-      return db.transaction('r', modelTables, () => capture(engagementId));
+      return db.transaction('r', [db.settings, ...modelTables], () => capture(engagementId));
     },
 
     async saveFromEngagement(engagementId) {
@@ -130,8 +150,13 @@ export function createTemplateRepository(db: CockpitDatabase, clock: Clock): Tem
       });
     },
 
-    save: (template, expectedRevision) => replaceTemplate(template, expectedRevision),
-    resetToBuiltIn: (expectedRevision) => replaceTemplate(null, expectedRevision),
+    save: (template, expectedRevision) => replaceTemplate(() => template, expectedRevision),
+    resetToBuiltIn: (expectedRevision) => replaceTemplate(() => null, expectedRevision),
+    saveCheckpointAgenda: (items, expectedRevision) =>
+      replaceTemplate(
+        (stored) => ({ ...(stored ?? builtInEngagementTemplate), checkpointAgenda: items.map((item) => ({ ...item })) }),
+        expectedRevision,
+      ),
   };
 }
 

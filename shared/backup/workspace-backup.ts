@@ -18,13 +18,13 @@ import {
   workspaceTableSchemas,
 } from '../domain/workspace';
 import { formatJsonPath } from '../validation';
-import { upgradeRawTables } from '../domain/migrations';
+import { tablesAddedAt, upgradeRawTables } from '../domain/migrations';
 
 export const BACKUP_FORMAT = 'governance-cockpit-workspace';
 /** Version of the file layout. Bump when the envelope changes. */
 export const BACKUP_FORMAT_VERSION = 1;
 /** Version of the record schemas inside; equals the Dexie schema version that wrote them. */
-export const WORKSPACE_SCHEMA_VERSION = 2;
+export const WORKSPACE_SCHEMA_VERSION = 3;
 
 const BackupHeaderSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -67,13 +67,19 @@ export function serializeWorkspace(
   const parts: string[] = ['{\n'];
   for (const [key, value] of Object.entries(header)) parts.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
   parts.push('  "tables": {\n');
-  workspaceTableNames.forEach((table, tableIndex) => {
+  // Only the tables the schema version had: a pre-upgrade copy reads exactly as that version wrote it.
+  const tables = workspaceTableNames.filter((table) => (tablesAddedAt[table] ?? 1) <= schemaVersion);
+  for (const table of workspaceTableNames) {
+    if (!tables.includes(table) && data[table].length > 0)
+      throw new RangeError(`Schema version ${schemaVersion} has no ${tableLabels[table]} table, yet there are records to write in it.`);
+  }
+  tables.forEach((table, tableIndex) => {
     const records = [...(data[table] as Array<{ id: string }>)].sort(compareById);
     parts.push(`    ${JSON.stringify(table)}: [`);
     records.forEach((record, index) => {
       parts.push(index === 0 ? '\n      ' : ',\n      ', JSON.stringify(record));
     });
-    parts.push(records.length > 0 ? '\n    ]' : ']', tableIndex < workspaceTableNames.length - 1 ? ',\n' : '\n');
+    parts.push(records.length > 0 ? '\n    ]' : ']', tableIndex < tables.length - 1 ? ',\n' : '\n');
   });
   parts.push('  }\n}\n');
   return parts.join('');

@@ -56,13 +56,30 @@ export const ActionItemSchema = z.strictObject({
 });
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
+export const agendaSections = [
+  'previous-actions',
+  'kpi-scorecard',
+  'risk-changes',
+  'escalations',
+  'decisions-needed',
+  'any-other-business',
+  'custom',
+] as const;
+export type AgendaSection = (typeof agendaSections)[number];
+
 export const AgendaItemSchema = z.strictObject({
   id: IdSchema,
   /** Which pack section feeds this item; "custom" for free items. */
-  section: z.enum(['previous-actions', 'kpi-scorecard', 'risk-changes', 'escalations', 'decisions-needed', 'any-other-business', 'custom']),
+  section: z.enum(agendaSections),
   title: nameText(200),
   notes: optionalText(8000),
 });
+
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+/** An agenda item as the workspace template keeps it: what to discuss, without the meeting's notes. */
+export const AgendaTemplateItemSchema = AgendaItemSchema.pick({ section: true, title: true });
+export type AgendaTemplateItem = z.infer<typeof AgendaTemplateItemSchema>;
 
 /** A meeting of a governance forum, by default the monthly governance checkpoint. */
 export const CheckpointSchema = z

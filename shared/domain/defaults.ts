@@ -9,6 +9,7 @@ import type { Engagement, RoleKey } from './engagement';
 import type { CommunicationPlanEntry, GovernanceForum, Ritual, StandardArea, StandardItem } from './governance';
 import type { EscalationPath, EscalationStep, EscalationTrigger } from './escalation';
 import type { KpiDefinition } from './kpi';
+import type { AgendaTemplateItem } from './decisions';
 import type { CommunicationTemplate, EngagementTemplate, ForumTemplate, KpiTemplate, LadderTemplate, RitualTemplate } from './template';
 import type { RatingBand, RiskMatrix, WorkspaceSettings } from './settings';
 import { WORKSPACE_SETTINGS_ID } from './settings';
@@ -412,6 +413,16 @@ export const defaultKpiTemplates: readonly KpiTemplate[] = [
   },
 ];
 
+/** The monthly checkpoint's standing agenda: each item but the last feeds a section of the pack. */
+export const defaultCheckpointAgenda: readonly AgendaTemplateItem[] = [
+  { section: 'previous-actions', title: 'Actions from the last checkpoint' },
+  { section: 'kpi-scorecard', title: 'KPI scorecard' },
+  { section: 'risk-changes', title: 'Risk register changes' },
+  { section: 'escalations', title: 'Escalations' },
+  { section: 'decisions-needed', title: 'Decisions needed' },
+  { section: 'any-other-business', title: 'Any other business' },
+];
+
 // ---------------------------------------------------------------------------
 // Building the records
 // ---------------------------------------------------------------------------
@@ -430,6 +441,7 @@ export const builtInEngagementTemplate: EngagementTemplate = {
     Object.entries(defaultEscalationLadders) as Array<[Exclude<EscalationTrigger, 'custom'>, readonly LadderTemplate['steps'][number][]]>
   ).map(([trigger, steps]) => ({ trigger, customTrigger: '', steps: steps.map((step) => ({ ...step, owner: { ...step.owner } })) })),
   kpis: defaultKpiTemplates.map((kpi) => ({ ...kpi, validRange: { ...kpi.validRange }, rule: { ...kpi.rule } })),
+  checkpointAgenda: defaultCheckpointAgenda.map((item) => ({ ...item })),
 };
 
 /** The records a new engagement starts with, made from a template (the built-in one unless the workspace saved its own). */

@@ -22,7 +22,37 @@ export const recordUpgrades: readonly RecordUpgrade[] = [
       if (!Object.hasOwn(record, 'engagementTemplate')) record.engagementTemplate = null;
     },
   },
+  {
+    // Version 3 gives the template a checkpoint agenda; a template saved before then gets the
+    // default agenda of version 3, written out here: an upgrade is history and must not follow
+    // later changes to the defaults.
+    toVersion: 3,
+    table: 'settings',
+    upgrade(record) {
+      const template = record.engagementTemplate;
+      if (typeof template !== 'object' || template === null || Array.isArray(template)) return;
+      if (!Object.hasOwn(template, 'checkpointAgenda')) {
+        (template as Record<string, unknown>).checkpointAgenda = [
+          { section: 'previous-actions', title: 'Actions from the last checkpoint' },
+          { section: 'kpi-scorecard', title: 'KPI scorecard' },
+          { section: 'risk-changes', title: 'Risk register changes' },
+          { section: 'escalations', title: 'Escalations' },
+          { section: 'decisions-needed', title: 'Decisions needed' },
+          { section: 'any-other-business', title: 'Any other business' },
+        ];
+      }
+    },
+  },
 ];
+
+/**
+ * Tables a later schema version added, with that version. Data written before it has no
+ * such table, which means no records of it; from that version on a missing table is a
+ * damaged file.
+ */
+export const tablesAddedAt: Readonly<Partial<Record<WorkspaceTableName, number>>> = {
+  issuedPacks: 3,
+};
 
 /** The upgrades data written at `fromVersion` needs, oldest first. */
 export function upgradesSince(fromVersion: number): RecordUpgrade[] {
@@ -30,10 +60,14 @@ export function upgradesSince(fromVersion: number): RecordUpgrade[] {
 }
 
 /**
- * Upgrades raw tables (parsed JSON, not yet validated) in place. Entries that are not
+ * Upgrades raw tables (parsed JSON, not yet validated) in place: tables added since
+ * `fromVersion` start empty when absent, then records are upgraded. Entries that are not
  * objects are left for validation to report.
  */
 export function upgradeRawTables(tables: Record<string, unknown>, fromVersion: number): void {
+  for (const [table, addedAt] of Object.entries(tablesAddedAt)) {
+    if (addedAt !== undefined && addedAt > fromVersion && !Object.hasOwn(tables, table)) tables[table] = [];
+  }
   for (const upgrade of upgradesSince(fromVersion)) {
     const records = Object.hasOwn(tables, upgrade.table) ? tables[upgrade.table] : undefined;
     if (!Array.isArray(records)) continue;

@@ -23,6 +23,7 @@ import {
 } from './governance';
 import { EscalationStepSchema, EscalationTriggerSchema, checkLadder, triggerName, type EscalationPath } from './escalation';
 import { KpiDefinitionSchema, type KpiDefinition } from './kpi';
+import { AgendaTemplateItemSchema, type AgendaTemplateItem } from './decisions';
 
 export const ForumTemplateSchema = GovernanceForumSchema.pick({
   level: true,
@@ -94,6 +95,8 @@ export const EngagementTemplateSchema = z
     communication: z.array(CommunicationTemplateSchema).max(50),
     escalationLadders: z.array(LadderTemplateSchema).max(30),
     kpis: z.array(KpiTemplateSchema).max(100),
+    /** The agenda a new checkpoint starts from (added in schema version 3). */
+    checkpointAgenda: z.array(AgendaTemplateItemSchema).max(50),
   })
   .superRefine((template, ctx) => {
     const seenTriggers = new Set<string>();
@@ -124,6 +127,8 @@ export interface EngagementModel {
   kpiDefinitions: readonly KpiDefinition[];
   people: readonly Person[];
   roleAssignments: readonly RoleAssignment[];
+  /** The checkpoint agenda belongs to the workspace, not the engagement: the current template's is kept. */
+  checkpointAgenda: readonly AgendaTemplateItem[];
 }
 
 export type TemplateCapture =
@@ -255,6 +260,7 @@ export function captureEngagementTemplate(model: EngagementModel, savedAt: strin
     communication,
     escalationLadders,
     kpis,
+    checkpointAgenda: model.checkpointAgenda.map((item) => ({ ...item })),
   };
   const parsed = EngagementTemplateSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => describeTemplateIssue(candidate, issue)) };
@@ -271,6 +277,7 @@ const templateParts: { [P in TemplatePart]: { noun: string; name(entry: Engageme
   communication: { noun: 'Communication', name: (entry) => entry.communication },
   escalationLadders: { noun: 'Escalation ladder', name: (ladder) => triggerName(ladder).trim() },
   kpis: { noun: 'KPI', name: (kpi) => kpi.name },
+  checkpointAgenda: { noun: 'Checkpoint agenda item', name: (item) => item.title },
 };
 
 const isTemplatePart = (key: unknown): key is TemplatePart => typeof key === 'string' && Object.hasOwn(templateParts, key);

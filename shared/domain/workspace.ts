@@ -17,6 +17,7 @@ import { EscalationPathSchema, EscalationSchema } from './escalation';
 import { KpiDefinitionSchema, KpiMeasurementSchema, SprintSchema } from './kpi';
 import { ActionItemSchema, CheckpointSchema, DecisionSchema } from './decisions';
 import { WorkspaceSettingsSchema } from './settings';
+import { IssuedPackSchema } from './issued-pack';
 
 /** Table name -> record schema, in dependency order (referenced tables first). */
 export const workspaceTableSchemas = {
@@ -40,6 +41,7 @@ export const workspaceTableSchemas = {
   decisions: DecisionSchema,
   actionItems: ActionItemSchema,
   checkpoints: CheckpointSchema,
+  issuedPacks: IssuedPackSchema,
 } as const;
 
 export type WorkspaceTableName = keyof typeof workspaceTableSchemas;
@@ -74,6 +76,7 @@ export const tableLabels: Record<WorkspaceTableName, string> = {
   decisions: 'decisions',
   actionItems: 'action items',
   checkpoints: 'checkpoints',
+  issuedPacks: 'issued packs',
 };
 
 export function emptyWorkspace(): WorkspaceData {
@@ -162,6 +165,7 @@ export const workspaceReferences: { [T in WorkspaceTableName]: ReferenceSpec[] }
     many('decisionIds', 'decisions'),
   ],
   checkpoints: [engagement, one('forumId', 'governanceForums'), many('attendeeIds', 'people')],
+  issuedPacks: [engagement, one('checkpointId', 'checkpoints')],
 };
 
 /** Per-engagement reference numbers that must be unique (R-001, D-001, A-001). */

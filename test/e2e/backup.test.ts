@@ -59,6 +59,8 @@ describe('workspace backup', () => {
     corrupted.tables.risks[3].likelihood = 9;
     corrupted.tables.teams[0].timeZone = 'Atlantis/Lost_City';
     await importWorkspace(page, 'corrupted.json', JSON.stringify(corrupted));
+    // The progress dialog shows while the worker starts; wait for the verdict, not the first dialog.
+    await page.getByRole('dialog').filter({ hasText: 'Nothing was changed' }).waitFor();
     const message = await page.getByRole('dialog').innerText();
     expect(message).toContain('corrupted.json is not a valid workspace backup. Nothing was changed');
     expect(message).toContain('$.tables.risks[3].likelihood');
@@ -66,10 +68,12 @@ describe('workspace backup', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     await importWorkspace(page, 'truncated.json', original.slice(0, original.length / 2));
+    await page.getByRole('dialog').filter({ hasText: 'not valid JSON' }).waitFor();
     expect(await page.getByRole('dialog').innerText()).toMatch(/not valid JSON \(line \d+, column \d+\)/);
     await page.getByRole('button', { name: 'Close' }).click();
 
     await importWorkspace(page, 'foreign.json', JSON.stringify({ issues: [{ key: 'PROJ-1' }] }));
+    await page.getByRole('dialog').filter({ hasText: 'not a Governance Cockpit workspace backup' }).waitFor();
     expect(await page.getByRole('dialog').innerText()).toContain('not a Governance Cockpit workspace backup');
     await page.getByRole('button', { name: 'Close' }).click();
 

@@ -93,7 +93,7 @@ describe('schema versions', () => {
     await waitForPortfolio(page);
     const engagementName = version1Backup.tables.engagements![0]!.name as string;
     await expect(page.getByTestId('portfolio-row').filter({ hasText: engagementName }).count()).resolves.toBe(1);
-    expect(await storedVersion(page)).toBe(20);
+    expect(await storedVersion(page)).toBe(30);
 
     const copies = Object.entries(await opfsBackups(page)).filter(([name]) => /-before-upgrade-from-v1\.json$/.test(name));
     expect(copies).toHaveLength(1);
@@ -109,7 +109,7 @@ describe('schema versions', () => {
     const first = await openApp();
     const pageA = first.page;
     await pageA.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(await storedVersion(pageA)).toBe(20);
+    expect(await storedVersion(pageA)).toBe(30);
 
     // Page B, same origin, plays a newer app: it opens the database one version up.
     const pageB = await first.context.newPage();
@@ -117,7 +117,7 @@ describe('schema versions', () => {
     const opened = await pageB.evaluate(
       (name) =>
         new Promise<number>((resolve, reject) => {
-          const request = indexedDB.open(name, 30);
+          const request = indexedDB.open(name, 40);
           request.onsuccess = () => {
             const version = request.result.version;
             request.result.close();
@@ -128,7 +128,7 @@ describe('schema versions', () => {
         }),
       DATABASE_NAME,
     );
-    expect(opened).toBe(30);
+    expect(opened).toBe(40);
 
     await pageA.getByRole('heading', { name: 'The cockpit was updated in another window; reload to continue' }).waitFor();
     await expect(pageA.getByRole('button', { name: 'Reload' }).isVisible()).resolves.toBe(true);
@@ -136,9 +136,9 @@ describe('schema versions', () => {
 
     await pageA.getByRole('button', { name: 'Reload' }).click();
     await pageA.getByRole('heading', { name: 'This workspace was opened by a newer version of the cockpit; update this app' }).waitFor();
-    await expect(pageA.getByText('stored in schema version 3').isVisible()).resolves.toBe(true);
+    await expect(pageA.getByText('stored in schema version 4').isVisible()).resolves.toBe(true);
     // Not opened: still the newer version, nothing written by the older app.
-    expect(await storedVersion(pageA)).toBe(30);
+    expect(await storedVersion(pageA)).toBe(40);
     await screenshot(pageA, 'schema-newer-version');
   });
 
@@ -167,6 +167,6 @@ describe('schema versions', () => {
 
     await page.evaluate(() => (window as unknown as { heldDatabase: IDBDatabase }).heldDatabase.close());
     await waitForPortfolio(newer);
-    expect(await storedVersion(newer)).toBe(20);
+    expect(await storedVersion(newer)).toBe(30);
   });
 });

@@ -10,20 +10,39 @@ import { WORKSPACE_SETTINGS_ID } from '../../../shared/domain/settings';
 import { workspaceTableNames, workspaceTableSchemas, type WorkspaceTableName } from '../../../shared/domain/workspace';
 import { WORKSPACE_SCHEMA_VERSION, parseWorkspaceBackup } from '../../../shared/backup/workspace-backup';
 import { recordUpgrades } from '../../../shared/domain/migrations';
+import { defaultCheckpointAgenda } from '../../../shared/domain/defaults';
 import { openCockpitDatabase, type CockpitDatabase } from '../../../renderer/data/db';
 import { createRepositories } from '../../../renderer/data';
 import { createAutomaticBackups, type BackupStore } from '../../../renderer/data/automatic-backups';
 import { openWorkspace, storedSchemaVersion } from '../../../renderer/data/open-workspace';
 import { importWorkspaceBackup } from '../../../renderer/features/workspace/workspace-import';
-import { openVersion1Database, readSchemaFixture, schemaFixtureVersions, writeVersion1Database } from '../../fixtures/schema/fixtures';
+import {
+  openVersion1Database,
+  readSchemaFixture,
+  schemaFixtureVersions,
+  writeVersion1Database,
+  writeVersion2Database,
+} from '../../fixtures/schema/fixtures';
 import { fixedClock } from './test-workspace';
 
 type Tables = Record<WorkspaceTableName, Array<Record<string, unknown>>>;
 
+/** Version 3's default checkpoint agenda, written out rather than taken from the code under test. */
+const checkpointAgendaOfVersion3 = [
+  { section: 'previous-actions', title: 'Actions from the last checkpoint' },
+  { section: 'kpi-scorecard', title: 'KPI scorecard' },
+  { section: 'risk-changes', title: 'Risk register changes' },
+  { section: 'escalations', title: 'Escalations' },
+  { section: 'decisions-needed', title: 'Decisions needed' },
+  { section: 'any-other-business', title: 'Any other business' },
+];
+
 /**
  * What each fixture means in the current schema, stated here rather than computed by the
  * upgrade code under test: version 1 workspaces had no engagement template of their own,
- * so they use the built-in one (`engagementTemplate: null`); nothing else changed shape.
+ * so they use the built-in one (`engagementTemplate: null`); a template saved at version 2
+ * has no checkpoint agenda, so it gets the default one; workspaces before version 3 had
+ * no issued packs. Nothing else changed shape.
  */
 function expectedCurrentTables(version: number): Tables {
   const tables = structuredClone(readSchemaFixture(version).tables);
@@ -32,19 +51,37 @@ function expectedCurrentTables(version: number): Tables {
     expect(settings).not.toHaveProperty('engagementTemplate');
     tables.settings = [{ ...settings, engagementTemplate: null }];
   }
+  if (version === 2) {
+    const [settings] = tables.settings;
+    const template = settings!.engagementTemplate as Record<string, unknown>;
+    expect(template).not.toHaveProperty('checkpointAgenda');
+    tables.settings = [{ ...settings, engagementTemplate: { ...template, checkpointAgenda: checkpointAgendaOfVersion3 } }];
+  }
+  if (version < 3) {
+    expect(tables).not.toHaveProperty('issuedPacks');
+    tables.issuedPacks = [];
+  }
   return tables;
 }
 
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id) < String(b.id) ? -1 : 1);
 
+/** The tables each schema version had: version 3 added the issued packs. */
+function tablesOfVersion(version: number): WorkspaceTableName[] {
+  return workspaceTableNames.filter((table) => version >= 3 || table !== 'issuedPacks');
+}
+
+/** Every table the database has, records sorted by id. */
 async function readAll(db: Dexie): Promise<Tables> {
   const tables = {} as Tables;
-  for (const table of workspaceTableNames) tables[table] = ((await db.table(table).toArray()) as Array<Record<string, unknown>>).sort(byId);
+  for (const table of tablesOfVersion(db.verno))
+    tables[table] = ((await db.table(table).toArray()) as Array<Record<string, unknown>>).sort(byId);
   return tables;
 }
 
 function expectSameRecords(actual: Tables, expected: Tables): void {
-  for (const table of workspaceTableNames) {
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+  for (const table of Object.keys(expected) as WorkspaceTableName[]) {
     expect(actual[table].length, `${table} count`).toBe(expected[table].length);
     expected[table].forEach((record, index) => expect(actual[table][index], `${table} ${String(record.id)}`).toStrictEqual(record));
   }
@@ -103,14 +140,24 @@ describe('schema fixtures', () => {
     expect(Math.max(...recordUpgrades.map((upgrade) => upgrade.toVersion))).toBeLessThanOrEqual(db.verno);
   });
 
-  it.each(schemaFixtureVersions)('version %i touches every table', (version) => {
+  it.each(schemaFixtureVersions)('version %i touches every table it had', (version) => {
     const { tables } = readSchemaFixture(version);
-    for (const table of workspaceTableNames) expect(tables[table].length, table).toBeGreaterThan(0);
+    expect(Object.keys(tables).sort()).toEqual(tablesOfVersion(version).sort());
+    for (const table of tablesOfVersion(version)) expect(tables[table].length, table).toBeGreaterThan(0);
   });
 
-  it('version 2 keeps a workspace template, so its upgrade-free path is exercised with real content', () => {
+  it('version 2 keeps a workspace template, so the version 3 upgrade of it is exercised with real content', () => {
     const [settings] = readSchemaFixture(2).tables.settings;
     expect(settings?.engagementTemplate).toMatchObject({ forums: expect.any(Array), rituals: expect.any(Array) });
+  });
+
+  it('version 3 keeps a template with its checkpoint agenda', () => {
+    const [settings] = readSchemaFixture(3).tables.settings;
+    expect(settings?.engagementTemplate).toMatchObject({ checkpointAgenda: checkpointAgendaOfVersion3 });
+  });
+
+  it('the default agenda the version 3 upgrade gives is the one version 3 shipped', () => {
+    expect(defaultCheckpointAgenda).toEqual(checkpointAgendaOfVersion3);
   });
 });
 
@@ -120,8 +167,8 @@ describe('a version 1 IndexedDB opened by the current code', () => {
     await writeVersion1Database(name);
     const db = track(openCockpitDatabase(name));
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await storedSchemaVersion(indexedDB, name)).toBe(2);
+    expect(db.verno).toBe(3);
+    expect(await storedSchemaVersion(indexedDB, name)).toBe(3);
 
     const tables = await readAll(db);
     expectSameRecords(tables, expectedCurrentTables(1));
@@ -155,6 +202,45 @@ describe('a version 1 IndexedDB opened by the current code', () => {
       revision,
     );
     expect((await db.settings.get(WORKSPACE_SETTINGS_ID))?.userName).toBe('Upgraded lead');
+  });
+});
+
+describe('a version 2 IndexedDB opened by the current code', () => {
+  it('gives the saved template the default checkpoint agenda and starts with no issued packs', async () => {
+    const name = databaseName();
+    await writeVersion2Database(name);
+    expect(await storedSchemaVersion(indexedDB, name)).toBe(2);
+    const db = track(openCockpitDatabase(name));
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await storedSchemaVersion(indexedDB, name)).toBe(3);
+
+    const tables = await readAll(db);
+    expectSameRecords(tables, expectedCurrentTables(2));
+    for (const table of workspaceTableNames) {
+      for (const record of tables[table])
+        expect(workspaceTableSchemas[table].safeParse(record).success, `${table} ${String(record.id)}`).toBe(true);
+    }
+  });
+
+  it('serves the upgraded template and its agenda through the repositories, and the new store works', async () => {
+    const name = databaseName();
+    await writeVersion2Database(name);
+    const db = track(openCockpitDatabase(name));
+    const repositories = createRepositories(db, fixedClock);
+    const current = await repositories.template.current();
+    expect(current.builtIn).toBe(false);
+    expect(current.template.checkpointAgenda).toEqual(checkpointAgendaOfVersion3);
+    expect(current.template.forums).toEqual((readSchemaFixture(2).tables.settings[0]!.engagementTemplate as { forums: unknown }).forums);
+
+    await repositories.template.saveCheckpointAgenda([{ section: 'custom', title: 'Hiring plan' }], current.revision);
+    expect((await repositories.template.current()).template.checkpointAgenda).toEqual([{ section: 'custom', title: 'Hiring plan' }]);
+    expect(
+      await db.issuedPacks
+        .where('checkpointId')
+        .equals(readSchemaFixture(2).tables.checkpoints[0]!.id as string)
+        .count(),
+    ).toBe(0);
   });
 });
 
@@ -244,7 +330,7 @@ describe('openWorkspace', () => {
         throw new Error('The disk is full');
       },
     });
-    expect(opening).toEqual({ status: 'backup-failed', storedVersion: 1, appVersion: 2, error: 'The disk is full' });
+    expect(opening).toEqual({ status: 'backup-failed', storedVersion: 1, appVersion: 3, error: 'The disk is full' });
     expect(db.isOpen()).toBe(false);
     expect(await storedSchemaVersion(indexedDB, name)).toBe(1);
   });
@@ -269,7 +355,7 @@ describe('openWorkspace', () => {
     const opening = await openWorkspace(db, { backUpBeforeUpgrade: async () => 'the-copy.json' });
     expect(opening.status).toBe('upgrade-failed');
     if (opening.status !== 'upgrade-failed') return;
-    expect(opening).toMatchObject({ storedVersion: 1, appVersion: 2, preUpgradeBackup: 'the-copy.json' });
+    expect(opening).toMatchObject({ storedVersion: 1, appVersion: 3, preUpgradeBackup: 'the-copy.json' });
     expect(opening.error).toContain(`cannot upgrade risk ${String(doomedRisk)}`);
 
     // Still version 1, readable by version 1's code, every record as version 1 wrote it
@@ -279,7 +365,7 @@ describe('openWorkspace', () => {
     await version1.open();
     expect(version1.verno).toBe(1);
     const expected = structuredClone(tables);
-    for (const table of workspaceTableNames) expected[table].sort(byId);
+    for (const table of tablesOfVersion(1)) expected[table].sort(byId);
     expectSameRecords(await readAll(version1), expected);
   });
 
@@ -288,11 +374,11 @@ describe('openWorkspace', () => {
     const current = track(openCockpitDatabase(name));
     await current.open();
     await current.settings.put(
-      structuredClone(readSchemaFixture(2).tables.settings[0]) as unknown as Parameters<typeof current.settings.put>[0],
+      structuredClone(readSchemaFixture(3).tables.settings[0]) as unknown as Parameters<typeof current.settings.put>[0],
     );
     current.close();
     await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 30);
+      const request = indexedDB.open(name, 40);
       request.onsuccess = () => {
         request.result.close();
         resolve();
@@ -303,11 +389,11 @@ describe('openWorkspace', () => {
     const older = track(openCockpitDatabase(name));
     expect(await openWorkspace(older, { backUpBeforeUpgrade: async () => 'unexpected' })).toEqual({
       status: 'newer-version',
-      storedVersion: 3,
-      appVersion: 2,
+      storedVersion: 4,
+      appVersion: 3,
     });
     expect(older.isOpen()).toBe(false);
-    expect(await storedSchemaVersion(indexedDB, name)).toBe(3);
+    expect(await storedSchemaVersion(indexedDB, name)).toBe(4);
   });
 });
 
@@ -315,5 +401,20 @@ describe('backups of older schemas', () => {
   it('say which schema they hold, so an import upgrades them', () => {
     const parsed = parseWorkspaceBackup(readSchemaFixture(1).text);
     expect(parsed.ok && parsed.data.settings[0]?.engagementTemplate).toBeNull();
+  });
+
+  it.each([1, 2])('from version %i, are read as having no issued packs', (version) => {
+    const parsed = parseWorkspaceBackup(readSchemaFixture(version).text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.data.issuedPacks).toEqual([]);
+    expect(parsed.counts.issuedPacks).toBe(0);
+  });
+
+  it('from version 3 without the issued packs table are refused as damaged', () => {
+    const json = JSON.parse(readSchemaFixture(3).text) as { tables: Record<string, unknown> };
+    delete json.tables.issuedPacks;
+    const parsed = parseWorkspaceBackup(JSON.stringify(json));
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems).toEqual([{ path: '$.tables.issuedPacks', message: 'the issued packs table is missing' }]);
   });
 });

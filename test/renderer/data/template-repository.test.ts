@@ -108,6 +108,51 @@ describe('engagement template', () => {
   });
 });
 
+describe('checkpoint agenda of the template', () => {
+  const edited = [
+    { section: 'risk-changes' as const, title: 'Risks first' },
+    { section: 'custom' as const, title: 'Hiring plan' },
+  ];
+
+  it('saves an edited agenda into the built-in template, which then becomes the workspace’s own', async () => {
+    const shown = await repositories.template.current();
+    await repositories.template.saveCheckpointAgenda(edited, shown.revision);
+    const saved = await repositories.template.current();
+    expect(saved.builtIn).toBe(false);
+    expect(saved.template).toEqual({ ...builtInEngagementTemplate, checkpointAgenda: edited });
+    expect(saved.revision).toBe((shown.revision ?? 0) + 1);
+  });
+
+  it('keeps the agenda when an engagement’s model is saved as the template', async () => {
+    await repositories.template.saveCheckpointAgenda(edited, (await repositories.template.current()).revision);
+    const atlas = await repositories.engagements.create(draft('Atlas'));
+    const preview = await repositories.template.previewFromEngagement(atlas.id);
+    expect(preview.ok && preview.template.checkpointAgenda).toEqual(edited);
+    await repositories.template.saveFromEngagement(atlas.id);
+    const current = await repositories.template.current();
+    expect(current.template.savedFrom?.engagementName).toBe('Atlas');
+    expect(current.template.checkpointAgenda).toEqual(edited);
+  });
+
+  it('changes only the agenda of a saved template', async () => {
+    await repositories.template.save({ ...builtInEngagementTemplate, kpis: [] }, (await repositories.template.current()).revision);
+    await repositories.template.saveCheckpointAgenda(edited, (await repositories.template.current()).revision);
+    expect((await repositories.template.current()).template).toEqual({ ...builtInEngagementTemplate, kpis: [], checkpointAgenda: edited });
+  });
+
+  it('refuses an agenda another window changed meanwhile, and an invalid one, saving nothing', async () => {
+    const shown = await repositories.template.current();
+    await repositories.template.saveCheckpointAgenda(edited, shown.revision);
+    await expect(repositories.template.saveCheckpointAgenda([], shown.revision)).rejects.toBeInstanceOf(RecordConflictError);
+    const before = await db.settings.get(WORKSPACE_SETTINGS_ID);
+    await expect(
+      repositories.template.saveCheckpointAgenda([{ section: 'custom', title: '   ' }], (await repositories.template.current()).revision),
+    ).rejects.toThrow(/checkpoint ?agenda/i);
+    expect(await db.settings.get(WORKSPACE_SETTINGS_ID)).toEqual(before);
+    expect((await repositories.template.current()).template.checkpointAgenda).toEqual(edited);
+  });
+});
+
 describe('database upgrade from version 1', () => {
   it('gives existing settings an empty engagement template and keeps everything else', async () => {
     const name = `upgrade-test-${++databaseCounter}`;
@@ -120,7 +165,7 @@ describe('database upgrade from version 1', () => {
     const upgraded = openCockpitDatabase(name);
     const settings = await upgraded.settings.get(WORKSPACE_SETTINGS_ID);
     expect(settings).toEqual({ ...settingsV1, engagementTemplate: null });
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     upgraded.close();
     await upgraded.delete();
     expect(DATABASE_NAME).toBe('governance-cockpit');

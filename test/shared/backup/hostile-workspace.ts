@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { generateStressWorkspace } from '@shared/demo/generate';
-import { serializeWorkspace } from '@shared/backup/workspace-backup';
+import { WORKSPACE_SCHEMA_VERSION, serializeWorkspace } from '@shared/backup/workspace-backup';
 import { formatJsonPath } from '@shared/validation';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -436,7 +436,7 @@ export function buildCase(hostile: HostileCase): BuiltCase {
           () => ((file.formatVersion = 2), ['formatVersion']),
           () => ((file.formatVersion = '1'), ['formatVersion']),
           () => ((file.formatVersion = 1.5), ['formatVersion']),
-          () => ((file.schemaVersion = 3), ['schemaVersion']),
+          () => ((file.schemaVersion = WORKSPACE_SCHEMA_VERSION + 1), ['schemaVersion']),
           () => ((file.schemaVersion = -1), ['schemaVersion']),
           () => ((file.schemaVersion = null), ['schemaVersion']),
           () => (delete file.schemaVersion, ['schemaVersion']),

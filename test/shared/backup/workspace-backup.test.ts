@@ -52,7 +52,7 @@ describe('workspace backup format', () => {
     const file = JSON.parse(text);
     expect(file.format).toBe(BACKUP_FORMAT);
     expect(file.formatVersion).toBe(1);
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
     expect(Object.keys(file.tables)).toEqual(workspaceTableNames);
     expect(text.split('\n').length).toBeGreaterThan(Object.values(demo).reduce((sum, records) => sum + records.length, 0));
   });
@@ -149,6 +149,29 @@ describe('backups of an older schema', () => {
     for (const settings of file.tables.settings) delete settings.engagementTemplate;
     const result = parseWorkspaceBackup(JSON.stringify(file));
     expect(result.ok ? result.data.settings[0]!.engagementTemplate : result.problems).toBeNull();
+  });
+
+  it('reads a schema 2 backup, written before issued packs existed, as having none', () => {
+    const file = JSON.parse(text);
+    file.schemaVersion = 2;
+    delete file.tables.issuedPacks;
+    const result = parseWorkspaceBackup(JSON.stringify(file));
+    expect(result.ok ? result.data.issuedPacks : result.problems).toEqual([]);
+  });
+
+  it('refuses a current backup without the issued packs table: that file is damaged', () => {
+    const file = JSON.parse(text);
+    delete file.tables.issuedPacks;
+    const result = parseWorkspaceBackup(JSON.stringify(file));
+    expect(result.ok ? [] : result.problems).toEqual([{ path: '$.tables.issuedPacks', message: 'the issued packs table is missing' }]);
+  });
+
+  it('writes a copy of older records without the tables their schema did not have yet', () => {
+    const older = JSON.parse(serializeWorkspace(demo, app, 2));
+    expect(older.schemaVersion).toBe(2);
+    expect(Object.keys(older.tables)).toEqual(workspaceTableNames.filter((table) => table !== 'issuedPacks'));
+    const withPack = { ...demo, issuedPacks: [{ id: 'not-really-a-pack' }] } as unknown as typeof demo;
+    expect(() => serializeWorkspace(withPack, app, 2)).toThrow('Schema version 2 has no issued packs table');
   });
 
   it('does not upgrade a current backup that lacks the field: that file is damaged', () => {

@@ -58,7 +58,14 @@ const anaIsTechLeadAndEngineer: RoleAssignment[] = (['engineer', 'tech-lead'] as
 }));
 
 function modelOf(defaults: ReturnType<typeof buildEngagementDefaults>, extra: Partial<EngagementModel> = {}): EngagementModel {
-  return { engagementName: engagement.name, ...defaults, people: [ana, bruno], roleAssignments: anaIsTechLeadAndEngineer, ...extra };
+  return {
+    engagementName: engagement.name,
+    ...defaults,
+    people: [ana, bruno],
+    roleAssignments: anaIsTechLeadAndEngineer,
+    checkpointAgenda: builtInEngagementTemplate.checkpointAgenda,
+    ...extra,
+  };
 }
 
 describe('the built-in engagement template', () => {
@@ -101,6 +108,23 @@ describe('saving an engagement model as the template', () => {
     const strip = (records: object[]) => records.map(({ id: _id, ...rest }: { id?: string }) => rest);
     expect(strip(rebuilt.rituals)).toEqual(strip(defaults.rituals));
     expect(strip(rebuilt.escalationPaths)).toEqual(strip(defaults.escalationPaths));
+  });
+
+  it('keeps the checkpoint agenda the workspace template has, and names a bad agenda item in words', () => {
+    const defaults = buildEngagementDefaults(engagement, factory);
+    const agenda = [
+      { section: 'kpi-scorecard' as const, title: 'Scorecard first' },
+      { section: 'custom' as const, title: 'Hiring plan' },
+    ];
+    const capture = captureEngagementTemplate(modelOf(defaults, { checkpointAgenda: agenda }), '2026-11-21T10:00:00.000Z', '2026-11-21');
+    expect(capture.ok && capture.template.checkpointAgenda).toEqual(agenda);
+
+    const blank = captureEngagementTemplate(
+      modelOf(defaults, { checkpointAgenda: [...agenda, { section: 'custom', title: '' }] }),
+      '2026-11-21T10:00:00.000Z',
+      '2026-11-21',
+    );
+    expect(blank.ok ? [] : blank.problems).toEqual([expect.stringMatching(/^Checkpoint agenda item 3, title: /)]);
   });
 
   it('keeps the lead’s changes, drops retired rituals and KPIs, and replaces people by their roles', () => {
@@ -222,8 +246,56 @@ describe('record upgrades', () => {
     upgradeRawTables(tables, 1);
     expect(tables.settings).toEqual([{ id: 'x', engagementTemplate: null }, 'not a record']);
     const current = { settings: [{ id: 'y' }] };
-    upgradeRawTables(current, 2);
+    upgradeRawTables(current, 3);
     expect(current.settings).toEqual([{ id: 'y' }]);
-    expect(upgradesSince(0).map((upgrade) => upgrade.toVersion)).toEqual([2]);
+    expect(upgradesSince(0).map((upgrade) => upgrade.toVersion)).toEqual([2, 3]);
+    expect(upgradesSince(2).map((upgrade) => upgrade.toVersion)).toEqual([3]);
+  });
+
+  it('give a template saved at version 2 the default checkpoint agenda, and keep one already there', () => {
+    const { checkpointAgenda: _agenda, ...templateOfVersion2 } = builtInEngagementTemplate;
+    const tables = {
+      settings: [{ id: 'x', engagementTemplate: structuredClone(templateOfVersion2) }],
+    };
+    upgradeRawTables(tables, 2);
+    expect(tables.settings[0]!.engagementTemplate).toEqual({
+      ...templateOfVersion2,
+      checkpointAgenda: [
+        { section: 'previous-actions', title: 'Actions from the last checkpoint' },
+        { section: 'kpi-scorecard', title: 'KPI scorecard' },
+        { section: 'risk-changes', title: 'Risk register changes' },
+        { section: 'escalations', title: 'Escalations' },
+        { section: 'decisions-needed', title: 'Decisions needed' },
+        { section: 'any-other-business', title: 'Any other business' },
+      ],
+    });
+
+    const ownAgenda = [{ section: 'custom', title: 'Hiring plan' }];
+    const upgraded = {
+      settings: [{ id: 'y', engagementTemplate: { ...structuredClone(templateOfVersion2), checkpointAgenda: ownAgenda } }],
+    };
+    upgradeRawTables(upgraded, 2);
+    expect(upgraded.settings[0]!.engagementTemplate.checkpointAgenda).toBe(ownAgenda);
+
+    // The built-in template (null) and a version 1 record pass through to the version 3 shape.
+    const builtIn = { settings: [{ id: 'z', engagementTemplate: null }, { id: 'w' }] };
+    upgradeRawTables(builtIn, 1);
+    expect(builtIn.settings).toEqual([
+      { id: 'z', engagementTemplate: null },
+      { id: 'w', engagementTemplate: null },
+    ]);
+  });
+
+  it('read a table added after the data was written as empty, and leave it missing from data of its own version', () => {
+    const older: Record<string, unknown> = { settings: [] };
+    upgradeRawTables(older, 2);
+    expect(older.issuedPacks).toEqual([]);
+    const kept = [{ id: 'p' }];
+    const withPacks: Record<string, unknown> = { issuedPacks: kept };
+    upgradeRawTables(withPacks, 2);
+    expect(withPacks.issuedPacks).toBe(kept);
+    const current: Record<string, unknown> = { settings: [] };
+    upgradeRawTables(current, 3);
+    expect(current).not.toHaveProperty('issuedPacks');
   });
 });
