@@ -944,8 +944,14 @@ function buildActions(
               ? 'open'
               : 'in-progress';
     const createdAt = at(createdDate, 17 * 60);
+    // Cancelled ones are dropped three days after they were raised: a fixed day, so the random
+    // sequence (and with it the rest of the demo) stays as it was.
     const completedAt =
-      status === 'done' ? at(addDays(createdDate, random.int(1, Math.max(1, daysBetween(createdDate, today)))), 12 * 60) : null;
+      status === 'done'
+        ? at(addDays(createdDate, random.int(1, Math.max(1, daysBetween(createdDate, today)))), 12 * 60)
+        : status === 'cancelled'
+          ? at(addDays(createdDate, 3), 12 * 60)
+          : null;
     workspace.actionItems.push({
       ...scoped(),
       createdAt,

@@ -11,7 +11,8 @@ import {
 
 export const decisionStatuses = ['proposed', 'accepted', 'superseded', 'rejected'] as const;
 
-export const DecisionSchema = z.strictObject({
+/** A decision's fields, without the rule tying its status to what supersedes it (forms pick from this). */
+export const DecisionFieldsSchema = z.strictObject({
   ...engagementScopedShape,
   /** D-001 style, unique per engagement. */
   reference: z.string().regex(/^D-\d{3,6}$/, 'must look like D-001'),
@@ -28,6 +29,23 @@ export const DecisionSchema = z.strictObject({
   supersededById: IdSchema.nullable(),
   checkpointId: IdSchema.nullable(),
   riskIds: z.array(IdSchema).max(50),
+});
+
+/**
+ * "Superseded" and a superseding decision go together: a decision is superseded exactly when a
+ * later one names it, otherwise the pack would print "Accepted" next to "Superseded by D-009".
+ */
+export function decisionStatusProblem(decision: Pick<z.infer<typeof DecisionFieldsSchema>, 'status' | 'supersededById'>): string | null {
+  if (decision.status === 'superseded' && decision.supersededById === null)
+    return 'can be Superseded only when a later decision supersedes it: record that decision and choose this one under Supersedes';
+  if (decision.status !== 'superseded' && decision.supersededById !== null)
+    return 'must stay Superseded while a later decision supersedes it: remove the link on that decision first';
+  return null;
+}
+
+export const DecisionSchema = DecisionFieldsSchema.superRefine((decision, context) => {
+  const problem = decisionStatusProblem(decision);
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem, path: ['status'] });
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

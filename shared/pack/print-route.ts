@@ -21,14 +21,26 @@ export function packPrintRoute(target: PackPrintTarget): string {
   return `${PACK_PRINT_ROUTE_PREFIX}/${encodeURIComponent(target.engagementId)}/${encodeURIComponent(target.checkpointId)}/${version}/${target.paper}`;
 }
 
-/** The print target a route names, or null when it is not a print route. */
+/** `decodeURIComponent`, or null for a malformed escape such as "%E0%A4%A" (which makes it throw). */
+function decodedSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The print target a route names, or null when it is not a print route (or a segment is not valid percent-encoding). */
 export function parsePackPrintRoute(route: string): PackPrintTarget | null {
   const match = /^\/print\/pack\/([^/]+)\/([^/]+)\/(draft|v[1-9]\d{0,2})\/(a4|letter)$/.exec(route);
   if (!match) return null;
-  const [, engagementId, checkpointId, version, paper] = match;
+  const [, rawEngagementId, rawCheckpointId, version, paper] = match;
+  const engagementId = decodedSegment(rawEngagementId!);
+  const checkpointId = decodedSegment(rawCheckpointId!);
+  if (engagementId === null || checkpointId === null) return null;
   return {
-    engagementId: decodeURIComponent(engagementId!),
-    checkpointId: decodeURIComponent(checkpointId!),
+    engagementId,
+    checkpointId,
     version: version === 'draft' ? null : Number(version!.slice(1)),
     paper: paper as PackPaperSize,
   };
