@@ -12,6 +12,7 @@ import { runGovernanceBench, type GovernanceBenchResult } from './governance-ben
 import { runKpiBench, type KpiBenchResult } from './kpi-bench';
 import { runJiraBench } from './jira-bench';
 import { generateRegisterWorkspace, runRiskBench } from './risk-bench';
+import { seedPackWorkspace } from './pack-bench';
 
 const RAW_DATABASE = 'governance-cockpit-bench-raw';
 
@@ -153,6 +154,7 @@ declare global {
       runRiskBench: typeof runRiskBench;
       seedRiskRegister: typeof seedRiskRegister;
       runJiraBench: typeof runJiraBench;
+      seedPackWorkspace: typeof seedPackWorkspace;
     };
   }
 }
@@ -171,5 +173,5 @@ async function seedRiskRegister(today: string): Promise<string> {
   return data.engagements[0]!.id;
 }
 
-window.cockpitBench = { runImportBench, runRiskBench, seedRiskRegister, runJiraBench };
+window.cockpitBench = { runImportBench, runRiskBench, seedRiskRegister, runJiraBench, seedPackWorkspace };
 document.getElementById('status')!.textContent = 'ready';

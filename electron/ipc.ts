@@ -14,12 +14,14 @@ import {
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type SaveDialogOptions,
+  type WebContents,
 } from 'electron';
 import { z } from 'zod';
 import { platformChannels, platformRequestSchemas, type PlatformMainHandlers } from '../shared/platform/api';
 import { writeFileAtomically } from './atomic-write';
 import { BACKUP_FOLDER_NAME, createBackupFolder } from './backup-folder';
 import { createPassphraseStore, PASSPHRASE_FILE_NAME } from './passphrase-store';
+import { createPackPrinter, type PackPrinter } from './pack-print';
 import { openSafeExternalUrl } from './external-links';
 import { assertTrustedSender } from './security';
 
@@ -47,8 +49,11 @@ async function readFileUpToLimit(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Handlers for calls coming from `owner`, so dialogs are modal to the window that asked. */
-function handlersFor(owner: BrowserWindow | null) {
+/**
+ * Handlers for calls coming from `sender`, shown in `owner`, so dialogs are modal to the
+ * window that asked and a print window's ready signal is matched to that window.
+ */
+function handlersFor(owner: BrowserWindow | null, sender: WebContents, packPrinter: PackPrinter) {
   const userData = app.getPath('userData');
   const backups = createBackupFolder(path.join(userData, BACKUP_FOLDER_NAME));
   const passphrase = createPassphraseStore({
@@ -95,6 +100,12 @@ function handlersFor(owner: BrowserWindow | null) {
       }
     },
 
+    printPack: (request) => packPrinter.printPack(owner, request),
+
+    async reportPrintReady(request) {
+      packPrinter.reportPrintReady(sender, request);
+    },
+
     listBackups: () => backups.list(),
     readBackup: ({ name }) => backups.read(name),
     writeBackup: ({ name, text }) => backups.write(name, text),
@@ -131,6 +142,9 @@ const invokers: { [Method in keyof PlatformMainHandlers]: Invoker<Method> } = {
     return handlers.getAppInfo();
   },
   openExternal: (handlers, args) => handlers.openExternal(parseSingleArgument('openExternal', platformRequestSchemas.openExternal, args)),
+  printPack: (handlers, args) => handlers.printPack(parseSingleArgument('printPack', platformRequestSchemas.printPack, args)),
+  reportPrintReady: (handlers, args) =>
+    handlers.reportPrintReady(parseSingleArgument('reportPrintReady', platformRequestSchemas.reportPrintReady, args)),
   listBackups: (handlers, args) => {
     requireNoArguments('listBackups', args);
     return handlers.listBackups();
@@ -159,10 +173,12 @@ function ownerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
 }
 
 export function registerIpcHandlers(): void {
+  // One printer for the app: its record of which window is printing outlives any one call.
+  const packPrinter = createPackPrinter();
   for (const method of Object.keys(platformChannels) as (keyof typeof platformChannels)[]) {
     ipcMain.handle(platformChannels[method], (event, ...args: unknown[]) => {
       assertTrustedSender(event);
-      return invokers[method](handlersFor(ownerWindow(event)), args);
+      return invokers[method](handlersFor(ownerWindow(event), event.sender, packPrinter), args);
     });
   }
 }

@@ -16,6 +16,8 @@ const api = {
   openFile: (request) => ipcRenderer.invoke(platformChannels.openFile, request),
   getAppInfo: () => ipcRenderer.invoke(platformChannels.getAppInfo),
   openExternal: (request) => ipcRenderer.invoke(platformChannels.openExternal, request),
+  printPack: (request) => ipcRenderer.invoke(platformChannels.printPack, request),
+  reportPrintReady: (request) => ipcRenderer.invoke(platformChannels.reportPrintReady, request),
   backups: {
     list: () => ipcRenderer.invoke(platformChannels.listBackups),
     read: (name) => ipcRenderer.invoke(platformChannels.readBackup, { name }),

@@ -11,6 +11,7 @@ import { automaticBackups, scheduleStartupBackup, unlockBackupPassphrase } from 
 import { passphraseCheckProblem, useBackupSession } from './features/backups/backup-preferences';
 import { PassphrasePromptHost } from './features/backups/PassphrasePrompt';
 import { platform } from './platform';
+import { PACK_PRINT_ROUTE_PREFIX } from '@shared/pack/print-route';
 import './app/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -84,7 +85,8 @@ async function start() {
     </StrictMode>,
   );
   // Today's backup once the first screen is up and settled: it must never hold up or block the app.
-  scheduleStartupBackup();
+  // A print window (the desktop's hidden one, the browser's print frame) is not a start of the app.
+  if (!window.location.hash.startsWith(`#${PACK_PRINT_ROUTE_PREFIX}/`)) scheduleStartupBackup();
 }
 
 // A full disk can surface from any write a feature did not expect to fail; say so plainly.

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { PACK_PRINT_ROUTE_PREFIX, parsePackPrintRoute } from '@shared/pack/print-route';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { WORKSPACE_SETTINGS_ID } from '@shared/domain/settings';
 import type { MenuCommand } from '@shared/platform/api';
@@ -19,6 +20,8 @@ import { AppFooter } from './AppFooter';
 const TemplatePage = lazy(() => import('../features/template/TemplatePage').then((module) => ({ default: module.TemplatePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((module) => ({ default: module.BackupsPage })));
+const PackPreviewPage = lazy(() => import('../features/pack/PackPreviewPage').then((module) => ({ default: module.PackPreviewPage })));
+const PackPrintPage = lazy(() => import('../features/pack/PackPrintPage').then((module) => ({ default: module.PackPrintPage })));
 
 function PageLoading() {
   return (
@@ -49,6 +52,16 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
+
+  // The print route is the pack alone: no header, footer or notices on the printed page.
+  const [location] = useHashLocation();
+  if (location.startsWith(`${PACK_PRINT_ROUTE_PREFIX}/`)) {
+    return (
+      <Suspense fallback={null}>
+        <PackPrintPage target={parsePackPrintRoute(location)} />
+      </Suspense>
+    );
+  }
 
   return (
     <Router hook={useHashLocation}>
@@ -112,6 +125,16 @@ export function App() {
             <Suspense fallback={<PageLoading />}>
               <BackupsPage />
             </Suspense>
+          </Route>
+          <Route path="/engagements/:id/checkpoints/:checkpointId/pack/:version?">
+            {(params) => (
+              <Suspense fallback={<PageLoading />}>
+                <PackPreviewPage engagementId={params.id} checkpointId={params.checkpointId} version={params.version} />
+              </Suspense>
+            )}
+          </Route>
+          <Route path="/engagements/:id/checkpoints/:checkpointId">
+            {(params) => <EngagementPage engagementId={params.id} section="checkpoints" checkpointId={params.checkpointId} />}
           </Route>
           <Route path="/engagements/:id/:section?">
             {(params) => <EngagementPage engagementId={params.id} section={params.section} />}

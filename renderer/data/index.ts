@@ -15,6 +15,8 @@ import { createRiskRegisterRepository } from './risk-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createKpiDataRepository } from './kpi-data-repository';
 import { createKpiImport } from './kpi-import';
+import { createPackRepository } from './pack-repository';
+import { createMeetingRepository } from './meeting-repository';
 
 export function createRepositories(db: CockpitDatabase, clock: Clock = systemClock) {
   const record = <T extends Parameters<typeof createRecordRepository>[1]>(table: T) => createRecordRepository(db, table, clock);
@@ -47,6 +49,8 @@ export function createRepositories(db: CockpitDatabase, clock: Clock = systemClo
     decisions: record('decisions'),
     actionItems: record('actionItems'),
     checkpoints: record('checkpoints'),
+    packs: createPackRepository(db, clock),
+    meetings: createMeetingRepository(db, clock),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -10,8 +10,12 @@ import {
   type CockpitPlatform,
   type FileFilter,
   type OpenFileResult,
+  type PrintPackRequest,
+  type PrintPackResult,
+  type PrintReadyRequest,
 } from '@shared/platform/api';
 import { isSafeExternalUrl } from '@shared/platform/origin';
+import { PRINT_READY_TIMEOUT_MS, packPrintRoute } from '@shared/pack/print-route';
 import { createOpfsBackupStore, isOpfsAvailable } from './opfs-backup-store';
 
 function acceptAttribute(filters: FileFilter[]): string {
@@ -49,6 +53,75 @@ export function browserBackupFiles(store: BackupFiles | null = isOpfsAvailable()
       return store.remove(checkedName(name));
     },
   };
+}
+
+/** The message a print frame posts to the page that opened it. */
+const PRINT_READY_MESSAGE = 'governance-cockpit:pack-print-ready';
+
+/**
+ * Prints a pack in a plain browser: loads the print route in a hidden frame of this same
+ * app, waits for the frame to say it is ready (fonts loaded, pack on the page), then opens
+ * the browser's print dialog for that frame, where the user saves or prints. The frame is
+ * removed when the dialog closes, on failure and on timeout.
+ */
+export function printPackInFrame(request: PrintPackRequest, timeoutMs: number = PRINT_READY_TIMEOUT_MS): Promise<PrintPackResult> {
+  const frame = document.createElement('iframe');
+  frame.title = 'Pack being printed';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  // Off screen but laid out at a page's width, so the print uses the pack's own layout.
+  frame.style.cssText = 'position:fixed;left:-10000px;top:0;width:900px;height:1200px;border:0;visibility:hidden;';
+  const route = packPrintRoute({
+    engagementId: request.engagementId,
+    checkpointId: request.checkpointId,
+    version: request.version,
+    paper: request.paper,
+  });
+  frame.src = `${location.pathname}${location.search}#${route}`;
+
+  return new Promise<PrintPackResult>((resolve, reject) => {
+    let settled = false;
+    const cleanUp = () => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      cleanUp();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new Error(`the pack was not ready to print after ${Math.round(timeoutMs / 1000)} seconds.`)),
+      timeoutMs,
+    );
+    function onMessage(event: MessageEvent) {
+      if (event.source !== frame.contentWindow || event.origin !== location.origin) return;
+      const data = event.data as { type?: unknown; ok?: unknown; message?: unknown } | null;
+      if (data?.type !== PRINT_READY_MESSAGE) return;
+      if (data.ok !== true)
+        return fail(new Error(typeof data.message === 'string' && data.message ? data.message : 'the pack could not be printed.'));
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      const printing = frame.contentWindow!;
+      // print() returns when the dialog closes in Chromium; afterprint covers browsers where it does not block.
+      printing.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0), { once: true });
+      printing.focus();
+      printing.print();
+      resolve({ status: 'printed' });
+    }
+    window.addEventListener('message', onMessage);
+    document.body.append(frame);
+  });
+}
+
+/** The print route's ready signal, posted to the page whose frame it is; a top-level page has no one to tell. */
+export async function reportPrintReadyToOpener(request: PrintReadyRequest): Promise<void> {
+  if (window.parent === window) return;
+  window.parent.postMessage({ type: PRINT_READY_MESSAGE, ok: request.ok, message: request.message }, location.origin);
 }
 
 export function createBrowserPlatform(appVersion: string): CockpitPlatform {
@@ -116,6 +189,9 @@ export function createBrowserPlatform(appVersion: string): CockpitPlatform {
     onMenuCommand() {
       return () => {};
     },
+
+    printPack: (request) => printPackInFrame(request),
+    reportPrintReady: reportPrintReadyToOpener,
 
     backups: browserBackupFiles(),
     // A browser has no keychain the page can use: the passphrase is asked once per session.

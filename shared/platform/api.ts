@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { isBackupStoreFileName } from '../backup/retention';
 import type { MenuCommand } from './channels';
+import { IdSchema } from '../domain/primitives';
+import { PackPaperSizeSchema } from '../pack/model';
 
 // The plain constants live in channels.ts so the zod-free preload can import them.
 export { menuCommands, isMenuCommand, platformChannels, menuCommandChannel } from './channels';
@@ -104,6 +106,33 @@ export interface RememberedPassphrase {
   forgetPassphrase(): Promise<void>;
 }
 
+/**
+ * Export a checkpoint pack as PDF. The desktop app asks where to save, renders the print
+ * route in a hidden window and writes `webContents.printToPDF`'s output there; the browser
+ * renders the same route in a hidden frame and opens its print dialog.
+ */
+export const PrintPackRequestSchema = z.strictObject({
+  engagementId: IdSchema,
+  checkpointId: IdSchema,
+  /** An issued version, or null for the live draft. */
+  version: z.int().min(1).max(999).nullable(),
+  paper: PackPaperSizeSchema,
+  /** File name offered in the save dialog; never a path. */
+  suggestedName: SaveFileRequestSchema.shape.suggestedName,
+});
+export type PrintPackRequest = z.infer<typeof PrintPackRequestSchema>;
+
+/** "printed": handed to the browser's print dialog, which saves or prints on its own. */
+export type PrintPackResult = { status: 'saved'; fileName: string } | { status: 'cancelled' } | { status: 'printed' };
+
+/** The print route's word to its host that the pack is on screen with its fonts, or why it cannot be. */
+export const PrintReadyRequestSchema = z.strictObject({
+  ok: z.boolean(),
+  /** Empty when ready; what went wrong otherwise (shown to the user). */
+  message: z.string().max(2000),
+});
+export type PrintReadyRequest = z.infer<typeof PrintReadyRequestSchema>;
+
 export type HostKind = 'desktop' | 'browser';
 
 export interface AppInfo {
@@ -127,6 +156,9 @@ export interface CockpitPlatform {
   openExternal(request: OpenExternalRequest): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  printPack(request: PrintPackRequest): Promise<PrintPackResult>;
+  /** Called by the print route once; a host that is not printing ignores it. */
+  reportPrintReady(request: PrintReadyRequest): Promise<void>;
   readonly backups: BackupFiles;
   /** Null where the host has no keychain to keep it in (the browser). */
   readonly rememberedPassphrase: RememberedPassphrase | null;
@@ -158,6 +190,8 @@ export const platformRequestSchemas = {
   openFile: OpenFileRequestSchema,
   getAppInfo: null,
   openExternal: OpenExternalRequestSchema,
+  printPack: PrintPackRequestSchema,
+  reportPrintReady: PrintReadyRequestSchema,
   listBackups: null,
   readBackup: BackupNameRequestSchema,
   writeBackup: WriteBackupRequestSchema,

@@ -21,6 +21,8 @@ export const platformChannels = {
   openFile: 'cockpit:open-file',
   getAppInfo: 'cockpit:get-app-info',
   openExternal: 'cockpit:open-external',
+  printPack: 'cockpit:print-pack',
+  reportPrintReady: 'cockpit:report-print-ready',
   listBackups: 'cockpit:list-backups',
   readBackup: 'cockpit:read-backup',
   writeBackup: 'cockpit:write-backup',

@@ -7,6 +7,8 @@
  *
  * `style-src 'unsafe-inline'` is there for React's style attributes; scripts stay
  * strictly same-origin, and the app talks to no server, so `connect-src` is 'self'.
+ * `frame-ancestors 'self'`: only the app itself may frame its pages (the browser build
+ * prints a pack through a hidden frame on the print route); no other site can.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -18,7 +20,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  "frame-ancestors 'self'",
 ].join('; ');
 
 /**

@@ -58,6 +58,16 @@ const validArguments: Record<keyof typeof platformChannels, unknown[]> = {
   openFile: [{ filters: [] }],
   getAppInfo: [],
   openExternal: [{ url: 'https://example.com/' }],
+  printPack: [
+    {
+      engagementId: 'e2b6f7a0-5a43-4f0e-9a55-0d1c6b3f2a11',
+      checkpointId: 'c9d0e1f2-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+      version: null,
+      paper: 'a4',
+      suggestedName: 'Northwind-2026-11-04-checkpoint-draft.pdf',
+    },
+  ],
+  reportPrintReady: [{ ok: true, message: '' }],
   listBackups: [],
   readBackup: [{ name: 'cockpit-auto-2026-11-21-090000.json' }],
   writeBackup: [{ name: 'cockpit-auto-2026-11-21-090000.json', text: '{}' }],
@@ -143,6 +153,35 @@ describe('registerIpcHandlers', () => {
     ).rejects.toThrow('Invalid saveFile request');
     await expect(handlerFor(platformChannels.getAppInfo)(trusted, 'extra')).rejects.toThrow('getAppInfo takes no arguments.');
     expect(electron.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  describe('pack printing', () => {
+    it('asks where to save a pack and stops there when the dialog is cancelled', async () => {
+      await expect(handlerFor(platformChannels.printPack)(trusted, ...validArguments.printPack)).resolves.toEqual({ status: 'cancelled' });
+      expect(electron.showSaveDialog).toHaveBeenCalledExactlyOnceWith(
+        expect.objectContaining({ filters: [{ name: 'PDF document', extensions: ['pdf'] }] }),
+      );
+    });
+
+    it.each([
+      ['a path as the file name', { suggestedName: '../pack.pdf' }],
+      ['an unknown paper size', { paper: 'a3' }],
+      ['a version of 0', { version: 0 }],
+      ['an extra field', { url: 'https://evil.example/' }],
+    ])('refuses %s before opening a dialog', async (_name, change) => {
+      await expect(
+        handlerFor(platformChannels.printPack)(trusted, { ...(validArguments.printPack[0] as object), ...change }),
+      ).rejects.toThrow('Invalid printPack request');
+      expect(electron.showSaveDialog).not.toHaveBeenCalled();
+    });
+
+    it('ignores a ready signal when no pack is printing, and refuses a malformed one', async () => {
+      await expect(handlerFor(platformChannels.reportPrintReady)(trusted, { ok: true, message: '' })).resolves.toBeUndefined();
+      await expect(handlerFor(platformChannels.reportPrintReady)(trusted, { ok: 'yes', message: '' })).rejects.toThrow(
+        'Invalid reportPrintReady request',
+      );
+      await expect(handlerFor(platformChannels.reportPrintReady)(trusted)).rejects.toThrow('reportPrintReady takes exactly one argument.');
+    });
   });
 
   describe('automatic backups', () => {

@@ -149,7 +149,7 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-        "frame-ancestors 'none'",
+        "frame-ancestors 'self'",
     );
     const protocolSource = read('electron/protocol.ts');
     expect(protocolSource).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
@@ -171,7 +171,7 @@ describe('content security policy', () => {
   });
 
   it('is the meta tag of the built renderer and the header of the preview server, minus what a meta tag cannot carry', () => {
-    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'self'", ''));
     const viteConfig = read('vite.config.ts');
     expect(viteConfig).toMatch(/'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY/);
     expect(viteConfig).toMatch(/headers: \{ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' \}/);

@@ -26,6 +26,8 @@ import { CommunicationPanel } from '../communication/CommunicationPanel';
 const RisksSection = lazy(() => import('../risks/RisksSection').then((module) => ({ default: module.RisksSection })));
 // The KPI section (scorecard, charts, data grid, Jira import) loads when first opened too.
 const KpisSection = lazy(() => import('../kpis/KpisSection').then((module) => ({ default: module.KpisSection })));
+// Checkpoints, decisions and actions share one chunk, loaded when one of them is first opened.
+const MeetingSections = lazy(() => import('../checkpoints/MeetingSections').then((module) => ({ default: module.MeetingSections })));
 
 function SectionLoading({ what }: { what: string }) {
   return (
@@ -35,7 +37,16 @@ function SectionLoading({ what }: { what: string }) {
   );
 }
 
-export function EngagementPage({ engagementId, section: requestedSection }: { engagementId: string; section?: string }) {
+export function EngagementPage({
+  engagementId,
+  section: requestedSection,
+  checkpointId,
+}: {
+  engagementId: string;
+  section?: string;
+  /** A checkpoint opened from the Checkpoints section (`#/engagements/<id>/checkpoints/<checkpointId>`). */
+  checkpointId?: string;
+}) {
   const section: EngagementSectionKey = isSectionKey(requestedSection) ? requestedSection : 'overview';
   const today = useToday();
   const [, navigate] = useLocation();
@@ -198,6 +209,11 @@ export function EngagementPage({ engagementId, section: requestedSection }: { en
       {section === 'kpis' && (
         <Suspense fallback={<SectionLoading what="the KPIs" />}>
           <KpisSection engagement={engagement} />
+        </Suspense>
+      )}
+      {(section === 'checkpoints' || section === 'decisions' || section === 'actions') && (
+        <Suspense fallback={<SectionLoading what={section} />}>
+          <MeetingSections engagement={engagement} section={section} checkpointId={checkpointId} />
         </Suspense>
       )}
       {section === 'levels' && <GovernanceDiagram engagementId={engagement.id} />}

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../app/Dialog';
 import { useUiStore } from '../../app/ui-store';
 import { saveErrorMessage } from '../../app/form-parts';
 import { formatResponseTime } from '../../app/format';
+import { AgendaTemplateEditor } from './AgendaTemplateEditor';
 
 type TemplatePart = Exclude<keyof EngagementTemplate, 'savedFrom'>;
 
@@ -194,6 +195,8 @@ export function TemplatePage() {
           </li>
         ))}
       </TemplateSection>
+
+      <AgendaTemplateEditor template={template} revision={revision} />
 
       {resetFrom && (
         <ConfirmDialog
