@@ -76,6 +76,7 @@ function sharedBackupCheckWorker(): Plugin {
  */
 const workerModules = new Set<string>();
 const startModules = new Set<string>();
+const entryScripts = new Set<string>();
 const ownChunkModules = new Set<string>();
 const excelModules = /[\\/]node_modules[\\/](read-excel-file|write-excel-file|fflate)[\\/]|^\0babel-helper:/;
 
@@ -101,7 +102,19 @@ function collectModuleRoles(): Plugin {
         for (const id of ids) set.add(id);
       };
       fill(workerModules, staticClosure([backupCheckWorker]));
-      fill(startModules, staticClosure(all.filter((id) => id !== backupCheckWorker && this.getModuleInfo(id)?.isEntry)));
+      // What every page loads at start. With one page (the app) this is its whole start-up
+      // closure; the benchmark build has two pages, and each keeps what only it loads.
+      const pages = all.filter((id) => id !== backupCheckWorker && this.getModuleInfo(id)?.isEntry);
+      const closures = pages.map((page) => staticClosure([page]));
+      fill(
+        startModules,
+        [...(closures[0] ?? [])].filter((id) => closures.every((closure) => closure.has(id))),
+      );
+      // The pages' entry scripts run their page (render into #root): they stay in their page's own chunk.
+      fill(
+        entryScripts,
+        pages.flatMap((page) => [page, ...(this.getModuleInfo(page)?.importedIds ?? [])]),
+      );
       // The pack pages: the print window that makes the PDF, and its in-app preview.
       const packPages = staticClosure(all.filter((id) => /[\\/]features[\\/]pack[\\/]Pack(Print|Preview)Page\.tsx$/.test(id)));
       // What only the risk register loads: everything another lazy entry reaches is shared.
@@ -289,7 +302,7 @@ export default defineConfig({
             // Everything else the page loads at start, in one chunk instead of five.
             {
               name: 'index',
-              test: (id) => startModules.has(id) && !workerModules.has(id) && !id.endsWith('.html'),
+              test: (id) => startModules.has(id) && !entryScripts.has(id) && !workerModules.has(id) && !id.endsWith('.html'),
               includeDependenciesRecursively: false,
               priority: 1,
             },
