@@ -6,8 +6,18 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // The app and the benchmark page built side by side, so both share one origin (and one
 // IndexedDB) when served: the bench imports the stress workspace, the app then opens it.
+// The app's chunk grouping (vite.config.ts) is tuned for one page: with the benchmark page
+// in the same build it would mix the two pages' start-up code. The bench build keeps
+// Rolldown's default chunking; the bundle size `npm run bench` reports comes from the
+// real app build, not from this one.
+const { codeSplitting: _appChunkGroups, ...appOutput } = (appConfig.build?.rolldownOptions?.output ?? {}) as Record<string, unknown>;
+const appConfigWithDefaultChunks = {
+  ...appConfig,
+  build: { ...appConfig.build, rolldownOptions: { ...appConfig.build?.rolldownOptions, output: appOutput } },
+};
+
 export default mergeConfig(
-  appConfig,
+  appConfigWithDefaultChunks,
   defineConfig({
     root: projectRoot,
     build: {
