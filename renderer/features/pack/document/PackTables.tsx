@@ -25,8 +25,9 @@ export function RiskTable({ rows, full = false, caption }: { rows: readonly Pack
           <th>Risk</th>
           <th>Owner</th>
           {full && <th>Status</th>}
-          <th className="pack-nowrap">L × I</th>
-          <th>Score</th>
+          {/* The register has two more columns than portrait paper fits comfortably: its score cell carries the position too. */}
+          {!full && <th className="pack-nowrap">L × I</th>}
+          <th>{full ? 'Score (L × I)' : 'Score'}</th>
           <th>Trend</th>
           <th>Response</th>
           <th>Next review</th>
@@ -43,9 +44,10 @@ export function RiskTable({ rows, full = false, caption }: { rows: readonly Pack
             </td>
             <td>{row.owner}</td>
             {full && <td>{row.status}</td>}
-            <td className="pack-nowrap">{position(row)}</td>
+            {!full && <td className="pack-nowrap">{position(row)}</td>}
             <td className="pack-nowrap">
               <Band row={row} />
+              {full && <span className="pack-cell-sub">{position(row)}</span>}
             </td>
             <td>{trendLabels[row.trend]}</td>
             <td>{row.response}</td>
