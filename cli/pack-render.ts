@@ -9,7 +9,7 @@ import type { PackIssueInfo } from '../shared/pack/labels';
 import { packToMarkdown } from '../shared/pack/markdown';
 import type { Pack, PackPaperSize } from '../shared/pack/model';
 import { PackDocument } from '../renderer/features/pack/document/PackDocument';
-import { interLatinExtRange, interLatinRange, packFontFaceCss } from '../renderer/features/pack/document/pack-fonts';
+import { interPackFontFiles, packFontFaceCss } from '../renderer/features/pack/document/pack-fonts';
 import { packStaticHtml } from '../renderer/features/pack/document/static-html';
 // The pack's static Inter faces (the app's print route loads the same files), inlined as
 // data: URLs when the command is built, so it needs no node_modules at run time.
@@ -23,16 +23,12 @@ import latinExt600 from '@fontsource/inter/files/inter-latin-ext-600-normal.woff
 import latinExt700 from '@fontsource/inter/files/inter-latin-ext-700-normal.woff2?inline';
 
 export function packFontCss(): string {
-  return packFontFaceCss([
-    { weight: 400, unicodeRange: interLatinRange, url: latin400 },
-    { weight: 500, unicodeRange: interLatinRange, url: latin500 },
-    { weight: 600, unicodeRange: interLatinRange, url: latin600 },
-    { weight: 700, unicodeRange: interLatinRange, url: latin700 },
-    { weight: 400, unicodeRange: interLatinExtRange, url: latinExt400 },
-    { weight: 500, unicodeRange: interLatinExtRange, url: latinExt500 },
-    { weight: 600, unicodeRange: interLatinExtRange, url: latinExt600 },
-    { weight: 700, unicodeRange: interLatinExtRange, url: latinExt700 },
-  ]);
+  return packFontFaceCss(
+    interPackFontFiles({
+      latin: { 400: latin400, 500: latin500, 600: latin600, 700: latin700 },
+      latinExt: { 400: latinExt400, 500: latinExt500, 600: latinExt600, 700: latinExt700 },
+    }),
+  );
 }
 
 export function packHtml(pack: Pack, issue: PackIssueInfo | null, paper: PackPaperSize): string {

@@ -41,8 +41,38 @@ export function useFormSubmission(options: { errorsId: string; what: string; pro
     }
   }
 
-  return { problems, saving, submitDraft };
+  return { problems, setProblems, saving, submitDraft };
 }
+
+/** The keys of a form's fields held as one string, which an input, textarea or select edits as it is. */
+type TextFieldOf<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
+
+/**
+ * A dialog form's fields with its submit cycle (`useFormSubmission`): `errorFor` gives a
+ * field's problem, `set` changes fields, and `control(field)` gives the props that bind a
+ * control to its field (id, name, value, onChange and the invalid state).
+ */
+export function useFormFields<F extends object>(options: {
+  initial: F | (() => F);
+  fieldId(field: string): string;
+  errorsId: string;
+  what: string;
+  problemsOf?(error: unknown): FieldProblem[] | null;
+}) {
+  const [fields, setFields] = useState<F>(options.initial);
+  const submission = useFormSubmission(options);
+  const errorFor = (field: keyof F & string) => submission.problems.find((problem) => problem.field === field)?.message;
+  const set = (changes: Partial<F>) => setFields((current) => ({ ...current, ...changes }));
+  const control = (field: TextFieldOf<F>) => ({
+    ...invalidProps(options.fieldId(field), errorFor(field)),
+    name: field,
+    value: fields[field] as string,
+    onChange: (event: { target: { value: string } }) => set({ [field]: event.target.value } as Partial<F>),
+  });
+  return { ...submission, fields, setFields, set, errorFor, control, fieldId: options.fieldId };
+}
+
+export type FormFields<F extends object> = ReturnType<typeof useFormFields<F>>;
 
 /** Lists the problems, each linking to the field it concerns. */
 export function ErrorSummary(props: {

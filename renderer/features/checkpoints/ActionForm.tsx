@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { actionSourceKinds, actionStatuses, type ActionItem } from '@shared/domain/decisions';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
-import { ErrorSummary, Field, LabelledOptions, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, LabelledOptions, useFormFields } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { formatCalendarDate } from '../../app/format';
 import { PersonOptions } from '../people/PersonOptions';
@@ -48,15 +47,12 @@ export function ActionForm(props: {
 }) {
   const notify = useUiStore((state) => state.notify);
   const existing = props.action;
-  const [fields, setFields] = useState<ActionFields>(() => (existing ? fieldsFromAction(existing) : props.initial));
-  const { problems, saving, submitDraft } = useFormSubmission({ errorsId: ERRORS_ID, what: 'action', problemsOf: decisionProblems });
-  const errorFor = (field: keyof ActionFields) => problems.find((problem) => problem.field === field)?.message;
-  const set = (changes: Partial<ActionFields>) => setFields((current) => ({ ...current, ...changes }));
-  const control = (field: 'title' | 'description' | 'ownerId' | 'dueOn' | 'sourceId' | 'status') => ({
-    ...invalidProps(fieldId(field), errorFor(field)),
-    name: field,
-    value: fields[field],
-    onChange: (event: { target: { value: string } }) => set({ [field]: event.target.value }),
+  const { fields, set, errorFor, control, problems, saving, submitDraft } = useFormFields<ActionFields>({
+    initial: () => (existing ? fieldsFromAction(existing) : props.initial),
+    fieldId,
+    errorsId: ERRORS_ID,
+    what: 'action',
+    problemsOf: decisionProblems,
   });
 
   async function submit() {
@@ -104,9 +100,7 @@ export function ActionForm(props: {
         </Field>
         <Field id={fieldId('sourceKind')} label="Source" hint="Where the action came from" error={errorFor('sourceKind')}>
           <select
-            {...invalidProps(fieldId('sourceKind'), errorFor('sourceKind'))}
-            name="sourceKind"
-            value={fields.sourceKind}
+            {...control('sourceKind')}
             onChange={(event) => set({ sourceKind: event.target.value as ActionFields['sourceKind'], sourceId: '' })}
           >
             <LabelledOptions values={actionSourceKinds} labels={actionSourceLabels} />

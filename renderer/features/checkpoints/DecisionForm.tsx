@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { decisionStatuses, type Decision } from '@shared/domain/decisions';
 import { governanceLevelLabels, governanceLevels } from '@shared/domain/primitives';
 import { RecordValidationError } from '@shared/validation';
 import { repositories } from '../../data';
 import { FormDialog } from '../../app/Dialog';
-import { ErrorSummary, Field, LabelledOptions, invalidProps, useFormSubmission } from '../../app/form-parts';
+import { ErrorSummary, Field, LabelledOptions, useFormFields } from '../../app/form-parts';
 import { useUiStore } from '../../app/ui-store';
 import { formatCalendarDate } from '../../app/format';
 import { fieldsFromDecision, labelForDecisionField, toDecisionDraft, type DecisionFields } from './decision-form-model';
@@ -29,14 +28,12 @@ export function DecisionForm(props: {
 }) {
   const notify = useUiStore((state) => state.notify);
   const existing = props.decision;
-  const [fields, setFields] = useState<DecisionFields>(() => (existing ? fieldsFromDecision(existing) : props.initial));
-  const { problems, saving, submitDraft } = useFormSubmission({ errorsId: ERRORS_ID, what: 'decision', problemsOf: decisionProblems });
-  const errorFor = (field: keyof DecisionFields) => problems.find((problem) => problem.field === field)?.message;
-  const control = (field: Exclude<keyof DecisionFields, 'riskIds'>) => ({
-    ...invalidProps(fieldId(field), errorFor(field)),
-    name: field,
-    value: fields[field],
-    onChange: (event: { target: { value: string } }) => setFields((current) => ({ ...current, [field]: event.target.value })),
+  const { fields, set, errorFor, control, problems, saving, submitDraft } = useFormFields<DecisionFields>({
+    initial: () => (existing ? fieldsFromDecision(existing) : props.initial),
+    fieldId,
+    errorsId: ERRORS_ID,
+    what: 'decision',
+    problemsOf: decisionProblems,
   });
 
   async function submit() {
@@ -152,7 +149,7 @@ export function DecisionForm(props: {
         chosen={fields.riskIds}
         empty="No risks recorded for this engagement."
         error={errorFor('riskIds')}
-        onChange={(riskIds) => setFields((current) => ({ ...current, riskIds }))}
+        onChange={(riskIds) => set({ riskIds })}
       />
     </FormDialog>
   );

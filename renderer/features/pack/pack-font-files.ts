@@ -10,18 +10,12 @@ import latinExt400 from '@fontsource/inter/files/inter-latin-ext-400-normal.woff
 import latinExt500 from '@fontsource/inter/files/inter-latin-ext-500-normal.woff2?url';
 import latinExt600 from '@fontsource/inter/files/inter-latin-ext-600-normal.woff2?url';
 import latinExt700 from '@fontsource/inter/files/inter-latin-ext-700-normal.woff2?url';
-import { interLatinExtRange, interLatinRange, packFontFaceCss, type PackFontFile } from './document/pack-fonts';
+import { interPackFontFiles, packFontFaceCss, type PackFontFile } from './document/pack-fonts';
 
-export const packFontFiles: readonly PackFontFile[] = [
-  { weight: 400, unicodeRange: interLatinRange, url: latin400 },
-  { weight: 500, unicodeRange: interLatinRange, url: latin500 },
-  { weight: 600, unicodeRange: interLatinRange, url: latin600 },
-  { weight: 700, unicodeRange: interLatinRange, url: latin700 },
-  { weight: 400, unicodeRange: interLatinExtRange, url: latinExt400 },
-  { weight: 500, unicodeRange: interLatinExtRange, url: latinExt500 },
-  { weight: 600, unicodeRange: interLatinExtRange, url: latinExt600 },
-  { weight: 700, unicodeRange: interLatinExtRange, url: latinExt700 },
-];
+export const packFontFiles: readonly PackFontFile[] = interPackFontFiles({
+  latin: { 400: latin400, 500: latin500, 600: latin600, 700: latin700 },
+  latinExt: { 400: latinExt400, 500: latinExt500, 600: latinExt600, 700: latinExt700 },
+});
 
 /** The faces as a style sheet, for the pages that show the pack inside the app. */
 export const packFontFaceRules = packFontFaceCss(packFontFiles);

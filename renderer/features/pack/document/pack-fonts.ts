@@ -3,7 +3,7 @@
  * Inter the app's interface uses. Chromium writes a variable font into a PDF as Type 3
  * glyphs, which some PDF viewers draw poorly and printers rasterise slowly; a static face
  * is embedded as a TrueType subset. The print route, the HTML export and the headless
- * command each supply the same files (as URLs or data: URLs) to `packFontFaceCss`.
+ * command each supply the same files (as URLs or data: URLs) to `interPackFontFiles`.
  */
 
 export const packFontFamily = 'Inter Pack';
@@ -23,6 +23,20 @@ export interface PackFontFile {
   weight: PackFontWeight;
   unicodeRange: string;
   url: string;
+}
+
+/** The URLs of one Inter subset's files, a file a weight. */
+export type PackFontSubsetUrls = Readonly<Record<PackFontWeight, string>>;
+
+/**
+ * The pack's files, the latin subset then the latin-ext one, each in every weight: the
+ * callers differ only in how they reach the files (as URLs of the built app, or inlined).
+ */
+export function interPackFontFiles(urls: { latin: PackFontSubsetUrls; latinExt: PackFontSubsetUrls }): PackFontFile[] {
+  return [
+    ...packFontWeights.map((weight) => ({ weight, unicodeRange: interLatinRange, url: urls.latin[weight] })),
+    ...packFontWeights.map((weight) => ({ weight, unicodeRange: interLatinExtRange, url: urls.latinExt[weight] })),
+  ];
 }
 
 /** The font stack of the pack's text; variable Inter stays as the fallback where the static faces are not declared. */
