@@ -3,6 +3,7 @@
  * benchmark imports. Same options, same bytes: nothing here reads the clock or
  * Math.random, and every id comes from the seeded generator.
  */
+import { formatReferenceNumber } from '../domain/reference-numbers';
 import type { Engagement, Person, RoleAssignment, RoleKey, Team } from '../domain/engagement';
 import type { MeetingOccurrence, Ritual } from '../domain/governance';
 import type { KpiDefinition, KpiMeasurement, Sprint } from '../domain/kpi';
@@ -152,10 +153,6 @@ function daysBetween(from: string, to: string): number {
 
 function maxDate(a: string, b: string): string {
   return a > b ? a : b;
-}
-
-function reference(prefix: string, number: number): string {
-  return `${prefix}-${String(number).padStart(3, '0')}`;
 }
 
 function buildEngagement(random: SeededRandom, today: string, plan: EngagementPlan, workspace: WorkspaceData): void {
@@ -676,7 +673,7 @@ function buildRisks(
       createdAt,
       updatedAt: createdAt,
       revision: 1,
-      reference: reference('R', number),
+      reference: formatReferenceNumber('R', number),
       title:
         plan.risks > riskTemplates.length && number > riskTemplates.length
           ? `${template.title} (${Math.ceil(number / riskTemplates.length)})`
@@ -882,7 +879,7 @@ function buildDecisions(
       ...scoped(),
       createdAt: stamp,
       updatedAt: stamp,
-      reference: reference('D', index + 1),
+      reference: formatReferenceNumber('D', index + 1),
       title: template.title,
       decision: template.decision,
       whyNow: template.whyNow,
@@ -957,7 +954,7 @@ function buildActions(
       createdAt,
       updatedAt: completedAt ?? createdAt,
       revision: completedAt ? 2 : 1,
-      reference: reference('A', number),
+      reference: formatReferenceNumber('A', number),
       title: actionTitles[(number - 1) % actionTitles.length]!,
       description: '',
       ownerId: random.pick(people).id,

@@ -12,6 +12,7 @@
  */
 import type { ActionItem, Checkpoint } from '../domain/decisions';
 import { addDays, utcOffsetMinutes } from '../time/overlap';
+import { nextReferenceNumbers } from '../domain/reference-numbers';
 
 /** The UTC calendar date of a timestamp; app timestamps (`toISOString`) are read without parsing. */
 export function utcDateOf(timestamp: string): string {
@@ -169,25 +170,15 @@ export function carriedOverCount(
   return count;
 }
 
-function nextNumbered(prefix: 'D' | 'A', existing: Iterable<string>): string {
-  const pattern = new RegExp(`^${prefix}-(\\d{3,6})$`);
-  let highest = 0;
-  for (const reference of existing) {
-    const match = pattern.exec(reference);
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return `${prefix}-${String(highest + 1).padStart(3, '0')}`;
-}
-
 /**
  * The next decision reference after the highest in use ("D-001" for the first). Gaps are not
  * filled: a reference quoted in an issued pack must never name another record.
  */
 export function nextDecisionReference(existing: Iterable<string>): string {
-  return nextNumbered('D', existing);
+  return nextReferenceNumbers('D', existing)[0]!;
 }
 
 /** The next action reference after the highest in use ("A-001" for the first); gaps are not filled. */
 export function nextActionReference(existing: Iterable<string>): string {
-  return nextNumbered('A', existing);
+  return nextReferenceNumbers('A', existing)[0]!;
 }
