@@ -76,20 +76,22 @@ describe('rituals and meetings on the engagement page', () => {
     await dateInput.fill(thursday);
     await recordDialog.getByRole('button', { name: 'Save meeting' }).click();
     const errors = page.locator('#occurrence-form-errors');
-    await expect(errors.innerText()).resolves.toContain(
-      `Scheduled date: Backlog refinement is not scheduled on ${thursday}; the nearest scheduled dates are ${lastRefinement} and ${nextRefinement}`,
-    );
+    await expect
+      .poll(() => errors.innerText())
+      .toContain(
+        `Scheduled date: Backlog refinement is not scheduled on ${thursday}; the nearest scheduled dates are ${lastRefinement} and ${nextRefinement}`,
+      );
     expect(await dateInput.getAttribute('aria-invalid')).toBe('true');
     await dateInput.fill(lastRefinement);
     await recordDialog.getByRole('button', { name: 'Save meeting' }).click();
-    await expect(errors.innerText()).resolves.toContain(
-      `a Backlog refinement meeting is already recorded for ${lastRefinement}; edit that one instead`,
-    );
+    await expect
+      .poll(() => errors.innerText())
+      .toContain(`a Backlog refinement meeting is already recorded for ${lastRefinement}; edit that one instead`);
     await dateInput.fill(nextRefinement);
     await recordDialog.getByRole('button', { name: 'Save meeting' }).click();
-    await expect(errors.innerText()).resolves.toContain(
-      `Held on: ${nextRefinement} is in the future; record the meeting once it has been held`,
-    );
+    await expect
+      .poll(() => errors.innerText())
+      .toContain(`Held on: ${nextRefinement} is in the future; record the meeting once it has been held`);
     await recordDialog.getByRole('button', { name: 'Cancel' }).click();
     await recordDialog.waitFor({ state: 'detached' });
     expect(await refinement.getByTestId('meeting-row').count()).toBe(1);
